@@ -1,0 +1,219 @@
+package io.tributary.agent;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * What the control plane wants this host to run (docs/agent-api.md, {@code GET .../desired-state}).
+ * Unknown fields are ignored, so the control plane can add fields without breaking old agents.
+ */
+public record DesiredState(
+        String hostId,
+        long generation,
+        Action action,
+        String kafkaVersion,
+        int nodeId,
+        List<String> processRoles,
+        String clusterId,
+        String controllerQuorumVoters,
+        String rack,
+        List<Listener> listeners,
+        String interBrokerListener,
+        String controllerListener,
+        Map<String, String> brokerSettings,
+        Map<String, String> userSettings,
+        Jvm jvm) {
+
+    /** Kafka versions name a directory under the distribution: keep them to safe characters. */
+    private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,63}");
+    private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    private static final List<String> ROLES = List.of("broker", "controller");
+
+    public enum Action {
+        /** The broker should be running with this configuration. */
+        RUN,
+        /** The broker should not run; its data stays. */
+        STOP
+    }
+
+    public record Listener(String name, int port, String securityProtocol, String advertisedHost) {
+    }
+
+    public record Jvm(int heapMb, List<String> options) {
+        static final Jvm DEFAULT = new Jvm(1024, List.of());
+    }
+
+    public DesiredState {
+        processRoles = List.copyOf(processRoles);
+        listeners = List.copyOf(listeners);
+        brokerSettings = java.util.Collections.unmodifiableMap(new TreeMap<>(brokerSettings));
+        userSettings = java.util.Collections.unmodifiableMap(new TreeMap<>(userSettings));
+    }
+
+    public boolean isBroker() {
+        return processRoles.contains("broker");
+    }
+
+    public boolean isController() {
+        return processRoles.contains("controller");
+    }
+
+    /** The CLIENT listener: the first one listed, the one the agent probes for RUNNING. */
+    public Listener clientListener() {
+        return listeners.get(0);
+    }
+
+    public Optional<Listener> listener(String name) {
+        return listeners.stream().filter(l -> l.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Parses and validates a desired-state document.
+     *
+     * @throws IllegalArgumentException when a field is missing or wrong; the message names it
+     */
+    public static DesiredState parse(String json) {
+        Map<String, Object> root;
+        try {
+            root = Json.parseObject(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("desired state is not a JSON object: " + e.getMessage(), e);
+        }
+        if (root == null) {
+            throw new IllegalArgumentException("desired state is empty");
+        }
+        Action action;
+        String rawAction = Json.requiredString(root, "action");
+        try {
+            action = Action.valueOf(rawAction);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field 'action' must be RUN or STOP, got " + rawAction);
+        }
+        String version = Json.requiredString(root, "kafkaVersion");
+        if (!VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException("field 'kafkaVersion' is not a version: " + version);
+        }
+        List<String> roles = new ArrayList<>();
+        for (Object role : Json.list(root, "processRoles")) {
+            if (!ROLES.contains(String.valueOf(role)) || roles.contains(String.valueOf(role))) {
+                throw new IllegalArgumentException("field 'processRoles' holds an unknown or repeated role: " + role);
+            }
+            roles.add(String.valueOf(role));
+        }
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("field 'processRoles' must name broker and/or controller");
+        }
+        List<Listener> listeners = parseListeners(root);
+        String controllerListener = Json.requiredString(root, "controllerListener");
+        String interBrokerListener = roles.contains("broker") ? Json.requiredString(root, "interBrokerListener")
+                : String.valueOf(root.getOrDefault("interBrokerListener", ""));
+        long nodeId = Json.requiredLong(root, "nodeId");
+        if (nodeId < 0 || nodeId > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("field 'nodeId' out of range: " + nodeId);
+        }
+        DesiredState state = new DesiredState(
+                Json.requiredString(root, "hostId"),
+                Json.requiredLong(root, "generation"),
+                action,
+                version,
+                (int) nodeId,
+                roles,
+                Json.requiredString(root, "clusterId"),
+                Json.requiredString(root, "controllerQuorumVoters"),
+                Json.requiredString(root, "rack"),
+                listeners,
+                interBrokerListener,
+                controllerListener,
+                stringMap(root, "brokerSettings"),
+                stringMap(root, "userSettings"),
+                parseJvm(root));
+        state.checkListenerRoles();
+        return state;
+    }
+
+    private void checkListenerRoles() {
+        if (isController() && listener(controllerListener).isEmpty()) {
+            throw new IllegalArgumentException("controller node lacks the controller listener " + controllerListener);
+        }
+        if (!isController() && listener(controllerListener).isPresent()) {
+            throw new IllegalArgumentException("broker-only node must not have the controller listener "
+                    + controllerListener);
+        }
+        if (isBroker() && (interBrokerListener.equals(controllerListener) || listener(interBrokerListener).isEmpty())) {
+            throw new IllegalArgumentException("interBrokerListener " + interBrokerListener
+                    + " must be one of the non-controller listeners");
+        }
+        if (isBroker() && clientListener().name().equals(controllerListener)) {
+            throw new IllegalArgumentException("the first (client) listener must not be the controller listener");
+        }
+    }
+
+    private static List<Listener> parseListeners(Map<String, Object> root) {
+        List<Listener> listeners = new ArrayList<>();
+        for (Object item : Json.list(root, "listeners")) {
+            if (!(item instanceof Map<?, ?>)) {
+                throw new IllegalArgumentException("field 'listeners' must hold objects");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) item;
+            String name = Json.requiredString(map, "name");
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("listener name must be upper case A-Z 0-9 _: " + name);
+            }
+            long port = Json.requiredLong(map, "port");
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("listener " + name + " port out of range: " + port);
+            }
+            String protocol = Json.requiredString(map, "securityProtocol");
+            if (!List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL").contains(protocol)) {
+                throw new IllegalArgumentException("listener " + name + " has unknown securityProtocol " + protocol);
+            }
+            if (listeners.stream().anyMatch(l -> l.name().equals(name) || l.port() == port)) {
+                throw new IllegalArgumentException("listener " + name + " repeats a name or port");
+            }
+            listeners.add(new Listener(name, (int) port, protocol, Json.requiredString(map, "advertisedHost")));
+        }
+        if (listeners.isEmpty()) {
+            throw new IllegalArgumentException("field 'listeners' must not be empty");
+        }
+        return listeners;
+    }
+
+    private static Map<String, String> stringMap(Map<String, Object> root, String field) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Json.object(root, field).forEach((key, value) -> {
+            if (value == null || value instanceof Map || value instanceof List) {
+                throw new IllegalArgumentException(field + "." + key + " must be a string, number or boolean");
+            }
+            out.put(key, value.toString());
+        });
+        return out;
+    }
+
+    private static Jvm parseJvm(Map<String, Object> root) {
+        Map<String, Object> jvm = Json.object(root, "jvm");
+        if (jvm.isEmpty()) {
+            return Jvm.DEFAULT;
+        }
+        long heap = jvm.containsKey("heapMb") ? Json.requiredLong(jvm, "heapMb") : Jvm.DEFAULT.heapMb();
+        if (heap < 64 || heap > 1_048_576) {
+            throw new IllegalArgumentException("jvm.heapMb out of range: " + heap);
+        }
+        List<String> options = new ArrayList<>();
+        for (Object option : Json.list(jvm, "options")) {
+            String text = String.valueOf(option);
+            if (!text.startsWith("-") || text.startsWith("-Xmx") || text.startsWith("-Xms") || text.startsWith("-cp")
+                    || text.startsWith("-classpath") || text.startsWith("--class-path")) {
+                throw new IllegalArgumentException("jvm.options entry not allowed: " + text);
+            }
+            options.add(text);
+        }
+        return new Jvm((int) heap, options);
+    }
+}

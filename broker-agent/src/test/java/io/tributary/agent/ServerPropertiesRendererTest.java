@@ -1,0 +1,193 @@
+package io.tributary.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ServerPropertiesRendererTest {
+
+    static final Path DATA = Path.of("/var/lib/tributary/data");
+    final ServerPropertiesRenderer renderer = new ServerPropertiesRenderer(DATA, "10.0.0.5");
+
+    static SectionedProperties.Section section() {
+        return new SectionedProperties(List.of()).section("test");
+    }
+
+    @Nested
+    class IdentitySection {
+        @Test
+        void combinedNodeGetsIdentityQuorumAndRack() {
+            SectionedProperties.Section section = section();
+            renderer.identity(section, TestStates.parse(TestStates.combined()));
+
+            assertThat(section.entries()).containsExactly(
+                    Map.entry("broker.rack", "az1"),
+                    Map.entry("controller.listener.names", "CONTROLLER"),
+                    Map.entry("controller.quorum.voters", "1@127.0.0.1:19101"),
+                    Map.entry("node.id", "1"),
+                    Map.entry("process.roles", "broker,controller"));
+        }
+
+        @Test
+        void controllerOnlyNodeHasNoRack() {
+            Map<String, Object> doc = TestStates.combined();
+            doc.put("processRoles", List.of("controller"));
+            SectionedProperties.Section section = section();
+            renderer.identity(section, TestStates.parse(doc));
+
+            assertThat(section.entries()).doesNotContainKey("broker.rack").containsEntry("process.roles", "controller");
+        }
+    }
+
+    @Nested
+    class ListenersSection {
+        @Test
+        void combinedNodeBindsAllButAdvertisesNoControllerListener() {
+            SectionedProperties.Section section = section();
+            renderer.listeners(section, TestStates.parse(TestStates.combined()));
+
+            assertThat(section.entries()).containsExactly(
+                    Map.entry("advertised.listeners", "CLIENT://127.0.0.1:19100,INTERNAL://127.0.0.1:19102"),
+                    Map.entry("inter.broker.listener.name", "INTERNAL"),
+                    Map.entry("listener.security.protocol.map", "CLIENT:PLAINTEXT,CONTROLLER:PLAINTEXT,INTERNAL:PLAINTEXT"),
+                    Map.entry("listeners", "CLIENT://10.0.0.5:19100,CONTROLLER://10.0.0.5:19101,INTERNAL://10.0.0.5:19102"));
+        }
+
+        @Test
+        void brokerOnlyNodeStillMapsTheControllerListenerProtocol() {
+            Map<String, Object> doc = TestStates.combined();
+            doc.put("processRoles", List.of("broker"));
+            doc.put("controllerQuorumVoters", "2@10.0.0.6:19101");
+            doc.put("listeners", List.of(TestStates.listener("CLIENT", 19100), TestStates.listener("INTERNAL", 19102)));
+            SectionedProperties.Section section = section();
+            renderer.listeners(section, TestStates.parse(doc));
+
+            assertThat(section.entries())
+                    .containsEntry("listeners", "CLIENT://10.0.0.5:19100,INTERNAL://10.0.0.5:19102")
+                    .containsEntry("listener.security.protocol.map", "CLIENT:PLAINTEXT,CONTROLLER:PLAINTEXT,INTERNAL:PLAINTEXT")
+                    .containsEntry("advertised.listeners", "CLIENT://127.0.0.1:19100,INTERNAL://127.0.0.1:19102");
+        }
+
+        @Test
+        void controllerOnlyNodeHasNoAdvertisedOrInterBrokerListener() {
+            Map<String, Object> doc = TestStates.combined();
+            doc.put("processRoles", List.of("controller"));
+            doc.put("listeners", List.of(TestStates.listener("CONTROLLER", 19101)));
+            doc.remove("interBrokerListener");
+            SectionedProperties.Section section = section();
+            renderer.listeners(section, TestStates.parse(doc));
+
+            assertThat(section.entries()).containsOnlyKeys("listeners", "listener.security.protocol.map");
+        }
+    }
+
+    @Nested
+    class StorageSection {
+        @Test
+        void logDirsIsTheAgentDataDirectory() {
+            SectionedProperties.Section section = section();
+            renderer.storage(section);
+
+            assertThat(section.entries()).containsExactly(Map.entry("log.dirs", DATA.toString()));
+        }
+    }
+
+    @Nested
+    class SettingsSections {
+        @Test
+        void userSettingsOverrideTunedSettingsAndEachKeyAppearsOnce() {
+            Map<String, Object> doc = TestStates.combined();
+            TestStates.settings(doc, "userSettings").put("num.io.threads", "16");
+
+            String text = renderer.render(TestStates.parse(doc)).text();
+
+            assertThat(text).containsOnlyOnce("num.io.threads=").contains("num.io.threads=16");
+            assertThat(load(text)).containsEntry("num.io.threads", "16").containsEntry("num.network.threads", "3");
+        }
+
+        @Test
+        void agentOwnedKeysAreRejected() {
+            Map<String, Object> doc = TestStates.combined();
+            TestStates.settings(doc, "brokerSettings").put("listeners", "PLAINTEXT://:9092");
+            TestStates.settings(doc, "userSettings").put("listener.name.client.ssl.keystore.location", "/x");
+            TestStates.settings(doc, "userSettings").put("log.dirs", "/tmp");
+
+            assertThatThrownBy(() -> renderer.render(TestStates.parse(doc)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("brokerSettings must not set agent-owned keys [listeners]");
+        }
+    }
+
+    @Nested
+    class WholeDocument {
+        @Test
+        void hasHeaderAndSectionsInOrderWithoutTimestamps() {
+            String text = renderer.render(TestStates.parse(TestStates.combined())).text();
+
+            assertThat(text).startsWith("# Generated by broker-agent");
+            assertThat(text.indexOf("# --- identity and KRaft ---"))
+                    .isLessThan(text.indexOf("# --- listeners ---"));
+            assertThat(text.indexOf("# --- listeners ---")).isLessThan(text.indexOf("# --- storage ---"));
+            assertThat(text.indexOf("# --- storage ---")).isLessThan(text.indexOf("# --- tuned broker settings ---"));
+            assertThat(text.indexOf("# --- tuned broker settings ---"))
+                    .isLessThan(text.indexOf("# --- user settings (override tuned settings) ---"));
+            assertThat(text).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        }
+
+        @Test
+        void sameStateRendersTheSameBytesAndHash() {
+            RenderedConfig first = renderer.render(TestStates.parse(TestStates.combined()));
+            RenderedConfig second = renderer.render(TestStates.parse(TestStates.combined()));
+
+            assertThat(second.text()).isEqualTo(first.text());
+            assertThat(second.hash()).isEqualTo(first.hash()).hasSize(64).isEqualTo(RenderedConfig.sha256(first.text()));
+        }
+
+        @Test
+        void generationAndJvmDoNotChangeTheHashButASettingDoes() {
+            RenderedConfig base = renderer.render(TestStates.parse(TestStates.combined()));
+            Map<String, Object> newGeneration = TestStates.combined();
+            newGeneration.put("generation", 99);
+            newGeneration.put("jvm", Map.of("heapMb", 2048));
+            Map<String, Object> newSetting = TestStates.combined();
+            TestStates.settings(newSetting, "brokerSettings").put("num.io.threads", "9");
+
+            assertThat(renderer.render(TestStates.parse(newGeneration)).hash()).isEqualTo(base.hash());
+            assertThat(renderer.render(TestStates.parse(newSetting)).hash()).isNotEqualTo(base.hash());
+        }
+
+        @Test
+        void kafkaReadsBackExactlyWhatWasRendered() {
+            Map<String, Object> doc = TestStates.combined();
+            TestStates.settings(doc, "userSettings").put("sasl.jaas.config", "a=b c:d \\ é\nnext");
+            TestStates.settings(doc, "userSettings").put("log.cleanup.policy", " compact");
+
+            Properties loaded = load(renderer.render(TestStates.parse(doc)).text());
+
+            assertThat(loaded)
+                    .containsEntry("sasl.jaas.config", "a=b c:d \\ é\nnext")
+                    .containsEntry("log.cleanup.policy", " compact")
+                    .containsEntry("log.retention.hours", "72")
+                    .containsEntry("node.id", "1");
+        }
+    }
+
+    /** As Kafka reads it: Properties.load(InputStream), ISO-8859-1. */
+    static Properties load(String text) {
+        Properties props = new Properties();
+        try {
+            props.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return props;
+    }
+}
