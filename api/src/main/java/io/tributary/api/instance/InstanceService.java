@@ -1,0 +1,155 @@
+package io.tributary.api.instance;
+
+import io.tributary.api.error.ApiException;
+import io.tributary.api.error.ApiException.FieldProblem;
+import io.tributary.api.error.ErrorCode;
+import io.tributary.api.generated.model.InstanceCreateDto;
+import io.tributary.api.generated.model.InstanceUpdateDto;
+import io.tributary.provisioning.ProvisioningProperties;
+import io.tributary.provisioning.crypto.SecretCipher;
+import io.tributary.provisioning.instance.Instance;
+import io.tributary.provisioning.instance.InstanceRepository;
+import io.tributary.provisioning.instance.InstanceStatus;
+import io.tributary.provisioning.json.JsonText;
+import io.tributary.provisioning.operation.Operation;
+import io.tributary.provisioning.operation.OperationRepository;
+import io.tributary.provisioning.operation.OperationStatus;
+import io.tributary.provisioning.operation.OperationType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Orders, changes and deletions of instances; the reconciler does the work they start. */
+@Service
+class InstanceService {
+
+    private static final Duration DELETE_TIMEOUT = Duration.ofMinutes(15);
+
+    private final InstanceRepository instances;
+    private final OperationRepository operations;
+    private final InstanceOrderValidator validator;
+    private final SecretCipher cipher;
+    private final ProvisioningProperties provisioning;
+    private final Clock clock;
+
+    InstanceService(InstanceRepository instances, OperationRepository operations, InstanceOrderValidator validator,
+                    SecretCipher cipher, ProvisioningProperties provisioning, Clock clock) {
+        this.instances = instances;
+        this.operations = operations;
+        this.validator = validator;
+        this.cipher = cipher;
+        this.provisioning = provisioning;
+        this.clock = clock;
+    }
+
+    record Accepted(Instance instance, Operation operation) {
+    }
+
+    @Transactional
+    Accepted order(UUID projectId, InstanceCreateDto order) {
+        validator.validate(order);
+        if (instances.nameTaken(projectId, order.getName())) {
+            throw nameTaken(order.getName());
+        }
+        Instant now = clock.instant();
+        Instance instance = new Instance(UUID.randomUUID(), projectId, order.getName(), now);
+        InstanceOrderMapping.apply(order, instance, provisioning.defaultKafkaVersion(), cipher);
+        Operation operation = new Operation(UUID.randomUUID(), projectId, instance.getId(), OperationType.CREATE_INSTANCE,
+                now, now.plus(provisioning.createTimeout()));
+        instance.setCurrentOperationId(operation.getId());
+        try {
+            instances.saveAndFlush(instance);
+        } catch (DataIntegrityViolationException raced) {
+            throw nameTaken(order.getName());
+        }
+        operations.save(operation);
+        return new Accepted(instance, operation);
+    }
+
+    @Transactional(readOnly = true)
+    Page<Instance> list(UUID projectId, int page, int size, InstanceStatus status, String tag, String q) {
+        String nameLike = q == null || q.isBlank() ? null : "%" + likeEscape(q.toLowerCase()) + "%";
+        String tagLike = null;
+        if (tag != null && !tag.isBlank()) {
+            int eq = tag.indexOf('=');
+            tagLike = eq < 0 ? "%" + JsonText.write(tag) + ":%"
+                    : "%" + JsonText.write(tag.substring(0, eq)) + ":" + JsonText.write(tag.substring(eq + 1)) + "%";
+        }
+        return instances.search(projectId, status, nameLike, tagLike, PageRequest.of(page, size));
+    }
+
+    @Transactional(readOnly = true)
+    Instance get(UUID projectId, UUID id) {
+        return instances.findLive(projectId, id).orElseThrow(() -> ApiException.notFound("instance " + id));
+    }
+
+    @Transactional
+    Instance update(UUID projectId, UUID id, InstanceUpdateDto change) {
+        Instance instance = get(projectId, id);
+        if (instance.getStatus() == InstanceStatus.DELETING) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "the instance is being deleted");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        InstanceOrderValidator.checkName(change.getName(), problems);
+        InstanceOrderValidator.checkTags(change.getTags(), problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        if (change.getName() != null && !change.getName().equals(instance.getName())) {
+            if (instances.nameTaken(projectId, change.getName())) {
+                throw nameTaken(change.getName());
+            }
+            instance.setName(change.getName());
+        }
+        if (change.getDescription() != null) {
+            instance.setDescription(change.getDescription());
+        }
+        if (change.getTags() != null) {
+            instance.setTags(change.getTags());
+        }
+        instance.touch(clock.instant());
+        try {
+            return instances.saveAndFlush(instance);
+        } catch (DataIntegrityViolationException raced) {
+            throw nameTaken(change.getName());
+        }
+    }
+
+    /** DELETING cancels unfinished work and starts the deletion; asking again returns the same deletion. */
+    @Transactional
+    Accepted delete(UUID projectId, UUID id) {
+        Instance instance = get(projectId, id);
+        Instant now = clock.instant();
+        if (instance.getStatus() == InstanceStatus.DELETING) {
+            Operation running = operations.findById(instance.getCurrentOperationId()).orElseThrow();
+            return new Accepted(instance, running);
+        }
+        for (Operation other : operations.findByInstanceIdAndStatusIn(id,
+                List.of(OperationStatus.PENDING, OperationStatus.RUNNING))) {
+            other.fail("cancelled: the instance is being deleted", now);
+        }
+        instance.moveTo(InstanceStatus.DELETING, null, now);
+        Operation operation = new Operation(UUID.randomUUID(), projectId, id, OperationType.DELETE_INSTANCE, now,
+                now.plus(DELETE_TIMEOUT));
+        instance.setCurrentOperationId(operation.getId());
+        operations.save(operation);
+        return new Accepted(instances.save(instance), operation);
+    }
+
+    private static ApiException nameTaken(String name) {
+        return new ApiException(ErrorCode.NAME_TAKEN, "an instance named '" + name + "' already exists in this project",
+                List.of(new FieldProblem("name", "is already taken in this project")));
+    }
+
+    private static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

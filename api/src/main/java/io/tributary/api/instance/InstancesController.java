@@ -1,0 +1,80 @@
+package io.tributary.api.instance;
+
+import io.tributary.api.audit.AuditContext;
+import io.tributary.api.generated.InstancesApi;
+import io.tributary.api.generated.model.InstanceAcceptedDto;
+import io.tributary.api.generated.model.InstanceCreateDto;
+import io.tributary.api.generated.model.InstanceDto;
+import io.tributary.api.generated.model.InstancePageDto;
+import io.tributary.api.generated.model.InstanceStatusDto;
+import io.tributary.api.generated.model.InstanceUpdateDto;
+import io.tributary.api.operation.OperationMapper;
+import io.tributary.api.security.ProjectAccess;
+import io.tributary.provisioning.instance.Instance;
+import io.tributary.provisioning.instance.InstanceStatus;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class InstancesController implements InstancesApi {
+
+    private final InstanceService service;
+    private final InstanceMapper mapper;
+    private final ProjectAccess access;
+    private final AuditContext audit;
+
+    InstancesController(InstanceService service, InstanceMapper mapper, ProjectAccess access, AuditContext audit) {
+        this.service = service;
+        this.mapper = mapper;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @Override
+    public ResponseEntity<InstanceAcceptedDto> createInstance(UUID project, InstanceCreateDto body) {
+        access.change(project);
+        InstanceService.Accepted accepted = service.order(project, body);
+        audit.resource(accepted.instance().getId().toString());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/projects/" + project + "/instances/" + accepted.instance().getId()))
+                .body(accepted(accepted));
+    }
+
+    @Override
+    public ResponseEntity<InstancePageDto> listInstances(UUID project, Integer page, Integer size,
+                                                         InstanceStatusDto status, String tag, String q) {
+        access.read(project);
+        Page<Instance> result = service.list(project, page, size,
+                status == null ? null : InstanceStatus.valueOf(status.getValue()), tag, q);
+        return ResponseEntity.ok(new InstancePageDto()
+                .items(result.getContent().stream().map(mapper::toDto).toList())
+                .page(page).size(size).totalItems(result.getTotalElements()).totalPages(result.getTotalPages()));
+    }
+
+    @Override
+    public ResponseEntity<InstanceDto> getInstance(UUID project, UUID instance) {
+        access.read(project);
+        return ResponseEntity.ok(mapper.toDto(service.get(project, instance)));
+    }
+
+    @Override
+    public ResponseEntity<InstanceDto> updateInstance(UUID project, UUID instance, InstanceUpdateDto body) {
+        access.change(project);
+        return ResponseEntity.ok(mapper.toDto(service.update(project, instance, body)));
+    }
+
+    @Override
+    public ResponseEntity<InstanceAcceptedDto> deleteInstance(UUID project, UUID instance) {
+        access.change(project);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted(service.delete(project, instance)));
+    }
+
+    private InstanceAcceptedDto accepted(InstanceService.Accepted accepted) {
+        return new InstanceAcceptedDto().instance(mapper.toDto(accepted.instance()))
+                .operation(OperationMapper.toDto(accepted.operation()));
+    }
+}

@@ -1,0 +1,128 @@
+package io.tributary.provisioning;
+
+import io.tributary.provisioning.catalog.FlavorCatalog;
+import io.tributary.provisioning.desired.DesiredStateFactory;
+import io.tributary.provisioning.host.AgentEndpoint;
+import io.tributary.provisioning.host.AgentService;
+import io.tributary.provisioning.host.HostProviders;
+import io.tributary.provisioning.host.HostRepository;
+import io.tributary.provisioning.host.JoinTokenRepository;
+import io.tributary.provisioning.host.LocalHostProvider;
+import io.tributary.provisioning.host.PoolHostProvider;
+import io.tributary.provisioning.instance.BrokerRepository;
+import io.tributary.provisioning.instance.InstanceRepository;
+import io.tributary.provisioning.operation.OperationRepository;
+import io.tributary.provisioning.reconcile.ClusterProbe;
+import io.tributary.provisioning.reconcile.CreateInstanceWorkflow;
+import io.tributary.provisioning.reconcile.DeleteInstanceWorkflow;
+import io.tributary.provisioning.reconcile.InstanceHealthMonitor;
+import io.tributary.provisioning.reconcile.OperationRunner;
+import io.tributary.provisioning.reconcile.Reconciler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires provisioning: host providers, workflows, the reconciler and the health monitor. */
+@Configuration
+@EnableConfigurationProperties(ProvisioningProperties.class)
+public class ProvisioningConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    LocalHostProvider localHostProvider(HostRepository hosts, TransactionTemplate tx, Clock clock, AgentEndpoint endpoint,
+                                        ProvisioningProperties properties, @Value("${tributary.home}") Path home) {
+        ProvisioningProperties.Local local = properties.local();
+        Path hostsDir = local.hostsDirectory() != null ? local.hostsDirectory() : home.resolve("hosts");
+        return new LocalHostProvider(hosts, tx, clock, endpoint, local, hostsDir, agentDistribution(local));
+    }
+
+    @Bean
+    PoolHostProvider poolHostProvider(HostRepository hosts, TransactionTemplate tx, Clock clock) {
+        return new PoolHostProvider(hosts, tx, clock);
+    }
+
+    @Bean
+    HostProviders hostProviders(LocalHostProvider local, PoolHostProvider pool, ProvisioningProperties properties) {
+        return new HostProviders(List.of(local, pool), properties.hostProvider());
+    }
+
+    @Bean
+    AgentService agentService(HostRepository hosts, JoinTokenRepository joinTokens, Clock clock) {
+        return new AgentService(hosts, joinTokens, clock);
+    }
+
+    @Bean
+    CreateInstanceWorkflow createInstanceWorkflow(InstanceRepository instances, BrokerRepository brokers,
+                                                  HostRepository hosts, HostProviders providers, FlavorCatalog flavors,
+                                                  ProvisioningProperties properties, ClusterProbe probe,
+                                                  TransactionTemplate tx, Clock clock) {
+        int heapCap = "local".equals(properties.hostProvider()) ? properties.local().maxBrokerHeapMb() : 0;
+        return new CreateInstanceWorkflow(instances, brokers, hosts, providers, flavors, new DesiredStateFactory(heapCap),
+                probe, tx, clock);
+    }
+
+    @Bean
+    DeleteInstanceWorkflow deleteInstanceWorkflow(InstanceRepository instances, BrokerRepository brokers,
+                                                  HostRepository hosts, OperationRepository operations,
+                                                  HostProviders providers, TransactionTemplate tx, Clock clock) {
+        return new DeleteInstanceWorkflow(instances, brokers, hosts, operations, providers, tx, clock);
+    }
+
+    @Bean
+    OperationRunner operationRunner(OperationRepository operations, InstanceRepository instances, HostRepository hosts,
+                                    HostProviders providers, CreateInstanceWorkflow create,
+                                    DeleteInstanceWorkflow delete, TransactionTemplate tx, Clock clock) {
+        return new OperationRunner(operations, instances, hosts, providers, create, delete, tx, clock);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService reconcilerWorkers() {
+        return Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "reconciler");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    Reconciler reconciler(OperationRepository operations, OperationRunner runner, TransactionTemplate tx, Clock clock,
+                          ExecutorService reconcilerWorkers) {
+        return new Reconciler(operations, runner, tx, clock, reconcilerWorkers);
+    }
+
+    @Bean
+    InstanceHealthMonitor instanceHealthMonitor(InstanceRepository instances, HostRepository hosts,
+                                                OperationRepository operations, LocalHostProvider local,
+                                                TransactionTemplate tx, Clock clock) {
+        return new InstanceHealthMonitor(instances, hosts, operations, local, tx, clock);
+    }
+
+    /** The configured distribution, or the one the Maven build leaves in broker-agent/target/dist. */
+    static Path agentDistribution(ProvisioningProperties.Local local) {
+        if (local.agentDistribution() != null) {
+            return local.agentDistribution().toAbsolutePath();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        for (int up = 0; up < 4 && dir != null; up++, dir = dir.getParent()) {
+            Path candidate = dir.resolve("broker-agent/target/dist");
+            if (Files.isDirectory(candidate.resolve("lib"))) {
+                return candidate;
+            }
+        }
+        return Path.of("broker-agent/target/dist").toAbsolutePath();
+    }
+}

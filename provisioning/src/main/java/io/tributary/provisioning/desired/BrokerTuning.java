@@ -1,0 +1,46 @@
+package io.tributary.provisioning.desired;
+
+import io.tributary.provisioning.catalog.Flavor;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The tuned broker: every setting Tributary derives from the flavor and the order, in one place.
+ * Identity, listener and KRaft settings are the agent's to render and are not here.
+ */
+public final class BrokerTuning {
+
+    private BrokerTuning() {
+    }
+
+    public static Map<String, String> settings(Flavor flavor, int brokerCount, int retentionHours) {
+        int replication = Math.min(3, brokerCount);
+        Map<String, String> s = new TreeMap<>();
+        s.put("num.network.threads", Integer.toString(flavor.numNetworkThreads()));
+        s.put("num.io.threads", Integer.toString(flavor.numIoThreads()));
+        s.put("num.replica.fetchers", Integer.toString(flavor.numReplicaFetchers()));
+        s.put("num.recovery.threads.per.data.dir", Integer.toString(Math.max(1, flavor.vcpus() / 2)));
+        s.put("socket.send.buffer.bytes", "102400");
+        s.put("socket.receive.buffer.bytes", "102400");
+        s.put("socket.request.max.bytes", "104857600");
+        s.put("log.segment.bytes", "536870912");
+        s.put("log.retention.hours", Integer.toString(retentionHours));
+        s.put("log.retention.check.interval.ms", "300000");
+        s.put("default.replication.factor", Integer.toString(replication));
+        s.put("min.insync.replicas", brokerCount >= 3 ? "2" : "1");
+        s.put("offsets.topic.replication.factor", Integer.toString(replication));
+        s.put("transaction.state.log.replication.factor", Integer.toString(replication));
+        s.put("transaction.state.log.min.isr", Integer.toString(Math.min(2, replication)));
+        s.put("unclean.leader.election.enable", "false");
+        s.put("auto.create.topics.enable", "false");
+        s.put("num.partitions", "3");
+        s.put("group.initial.rebalance.delay.ms", "3000");
+        return s;
+    }
+
+    /** G1 with short pauses, as Kafka's own start script uses. */
+    public static java.util.List<String> jvmOptions() {
+        return java.util.List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35",
+                "-XX:+ExplicitGCInvokesConcurrent", "-Djava.awt.headless=true");
+    }
+}

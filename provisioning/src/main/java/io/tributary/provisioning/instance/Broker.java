@@ -1,0 +1,70 @@
+package io.tributary.provisioning.instance;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** One broker of an instance: its KRaft node id, zone, roles and the host it runs on. */
+@Entity
+@Table(name = "brokers")
+@IdClass(Broker.Key.class)
+public class Broker {
+
+    public static final String BROKER = "broker";
+    public static final String CONTROLLER = "controller";
+
+    @Id
+    private UUID instanceId;
+    @Id
+    private int nodeId;
+    private String availabilityZone;
+    private String roles;
+    private UUID hostId;
+
+    protected Broker() {
+    }
+
+    public Broker(UUID instanceId, int nodeId, String availabilityZone, List<String> roles) {
+        this.instanceId = instanceId;
+        this.nodeId = nodeId;
+        this.availabilityZone = availabilityZone;
+        this.roles = String.join(",", roles);
+    }
+
+    public UUID getInstanceId() { return instanceId; }
+    public int getNodeId() { return nodeId; }
+    public String getAvailabilityZone() { return availabilityZone; }
+    public List<String> getRoles() { return Arrays.asList(roles.split(",")); }
+    public boolean isController() { return getRoles().contains(CONTROLLER); }
+    public UUID getHostId() { return hostId; }
+    public void setHostId(UUID hostId) { this.hostId = hostId; }
+
+    /** Primary key: (instance, node id). */
+    public static class Key implements Serializable {
+        private UUID instanceId;
+        private int nodeId;
+
+        public Key() {
+        }
+
+        public Key(UUID instanceId, int nodeId) {
+            this.instanceId = instanceId;
+            this.nodeId = nodeId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.nodeId == nodeId && java.util.Objects.equals(k.instanceId, instanceId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(instanceId, nodeId);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.tributary.provisioning.operation;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A long action on an instance, with the progress the console and Terraform follow. */
+@Entity
+@Table(name = "operations")
+public class Operation {
+
+    @Id
+    private UUID id;
+    private UUID projectId;
+    private UUID instanceId;
+    @Enumerated(EnumType.STRING)
+    private OperationType type;
+    @Enumerated(EnumType.STRING)
+    private OperationStatus status;
+    private int percent;
+    private String currentStep;
+    private String error;
+    private int attempts;
+    private Instant nextAttemptAt;
+    private Instant deadlineAt;
+    private String leaseOwner;
+    private Instant leaseUntil;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant finishedAt;
+    @Version
+    private long version;
+
+    protected Operation() {
+    }
+
+    public Operation(UUID id, UUID projectId, UUID instanceId, OperationType type, Instant now, Instant deadline) {
+        this.id = id;
+        this.projectId = projectId;
+        this.instanceId = instanceId;
+        this.type = type;
+        this.status = OperationStatus.PENDING;
+        this.nextAttemptAt = now;
+        this.deadlineAt = deadline;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Records that {@code step} is now being worked on, at {@code percent}. */
+    public void progress(String step, int percent, Instant now) {
+        this.status = OperationStatus.RUNNING;
+        if (percent >= this.percent) {
+            // steps re-run from the first on every pass; one already passed does not move the bar back
+            this.currentStep = step;
+            this.percent = percent;
+        }
+        this.updatedAt = now;
+    }
+
+    /** The step is waiting for the outside world; look again at {@code when}. */
+    public void waitUntil(Instant when, Instant now) {
+        this.nextAttemptAt = when;
+        this.updatedAt = now;
+    }
+
+    /** The step failed; retry at {@code when} and remember why. */
+    public void retryAt(Instant when, String reason, Instant now) {
+        this.attempts++;
+        this.error = reason;
+        this.nextAttemptAt = when;
+        this.updatedAt = now;
+    }
+
+    public void succeed(Instant now) {
+        this.status = OperationStatus.SUCCEEDED;
+        this.percent = 100;
+        this.error = null;
+        this.finishedAt = now;
+        this.updatedAt = now;
+        this.leaseOwner = null;
+        this.leaseUntil = null;
+    }
+
+    public void fail(String reason, Instant now) {
+        this.status = OperationStatus.FAILED;
+        this.error = reason;
+        this.finishedAt = now;
+        this.updatedAt = now;
+        this.leaseOwner = null;
+        this.leaseUntil = null;
+    }
+
+    public UUID getId() { return id; }
+    public UUID getProjectId() { return projectId; }
+    public UUID getInstanceId() { return instanceId; }
+    public OperationType getType() { return type; }
+    public OperationStatus getStatus() { return status; }
+    public int getPercent() { return percent; }
+    public String getCurrentStep() { return currentStep; }
+    public String getError() { return error; }
+    public int getAttempts() { return attempts; }
+    public Instant getNextAttemptAt() { return nextAttemptAt; }
+    public Instant getDeadlineAt() { return deadlineAt; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+}

@@ -1,0 +1,61 @@
+package io.tributary.provisioning.operation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface OperationRepository extends JpaRepository<Operation, UUID> {
+
+    Optional<Operation> findByIdAndProjectId(UUID id, UUID projectId);
+
+    @Query("""
+            select o from Operation o where o.projectId = :projectId
+              and (:instanceId is null or o.instanceId = :instanceId)
+            order by o.createdAt desc, o.id
+            """)
+    Page<Operation> search(@Param("projectId") UUID projectId, @Param("instanceId") UUID instanceId, Pageable pageable);
+
+    /** Ids of unfinished operations that are due and not leased by a live replica. */
+    @Query(value = """
+            select id from operations
+            where status in ('PENDING', 'RUNNING') and next_attempt_at <= :now
+              and (lease_until is null or lease_until < :now)
+            order by next_attempt_at
+            limit :max
+            """, nativeQuery = true)
+    List<UUID> findDue(@Param("now") Instant now, @Param("max") int max);
+
+    /**
+     * Takes the lease on one operation; 1 when this replica got it. The condition repeats the
+     * due-check so two replicas racing for the same row cannot both win.
+     */
+    @Modifying
+    @Query(value = """
+            update operations set lease_owner = :owner, lease_until = :until
+            where id = :id and status in ('PENDING', 'RUNNING')
+              and (lease_until is null or lease_until < :now)
+            """, nativeQuery = true)
+    int lease(@Param("id") UUID id, @Param("owner") String owner, @Param("now") Instant now, @Param("until") Instant until);
+
+    @Modifying
+    @Query(value = "update operations set lease_until = :until where id = :id and lease_owner = :owner", nativeQuery = true)
+    int renew(@Param("id") UUID id, @Param("owner") String owner, @Param("until") Instant until);
+
+    @Modifying
+    @Query(value = "update operations set lease_owner = null, lease_until = null where id = :id and lease_owner = :owner",
+            nativeQuery = true)
+    int release(@Param("id") UUID id, @Param("owner") String owner);
+
+    @Query(value = "select count(*) from operations where instance_id = :instanceId and id <> :id and lease_until > :now",
+            nativeQuery = true)
+    long countOtherLeased(@Param("instanceId") UUID instanceId, @Param("id") UUID id, @Param("now") Instant now);
+
+    List<Operation> findByInstanceIdAndStatusIn(UUID instanceId, List<OperationStatus> statuses);
+}

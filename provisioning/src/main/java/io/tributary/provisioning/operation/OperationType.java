@@ -1,0 +1,5 @@
+package io.tributary.provisioning.operation;
+
+public enum OperationType {
+    CREATE_INSTANCE, DELETE_INSTANCE
+}

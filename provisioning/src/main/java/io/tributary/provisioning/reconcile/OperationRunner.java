@@ -1,0 +1,161 @@
+package io.tributary.provisioning.reconcile;
+
+import io.tributary.provisioning.host.Host;
+import io.tributary.provisioning.host.HostProviders;
+import io.tributary.provisioning.host.HostRepository;
+import io.tributary.provisioning.instance.Instance;
+import io.tributary.provisioning.instance.InstanceRepository;
+import io.tributary.provisioning.instance.InstanceStatus;
+import io.tributary.provisioning.operation.Operation;
+import io.tributary.provisioning.operation.OperationRepository;
+import io.tributary.provisioning.operation.OperationType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes one pass over a leased operation: runs its steps in order until one waits or fails,
+ * recording the step and percent as it goes. A failing step is retried with backoff; after
+ * {@link #MAX_ATTEMPTS} failures, or past the deadline, the operation fails with the reason.
+ */
+public class OperationRunner {
+
+    static final int MAX_ATTEMPTS = 6;
+    private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
+
+    private final OperationRepository operations;
+    private final InstanceRepository instances;
+    private final HostRepository hosts;
+    private final HostProviders providers;
+    private final CreateInstanceWorkflow create;
+    private final DeleteInstanceWorkflow delete;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public OperationRunner(OperationRepository operations, InstanceRepository instances, HostRepository hosts,
+                           HostProviders providers, CreateInstanceWorkflow create, DeleteInstanceWorkflow delete,
+                           TransactionTemplate tx, Clock clock) {
+        this.operations = operations;
+        this.instances = instances;
+        this.hosts = hosts;
+        this.providers = providers;
+        this.create = create;
+        this.delete = delete;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public void run(UUID operationId) {
+        Operation op = operations.findById(operationId).orElse(null);
+        if (op == null || op.getStatus().isFinished()) {
+            return;
+        }
+        Instance instance = instances.findById(op.getInstanceId()).orElseThrow();
+        try {
+            for (Step step : steps(op.getType())) {
+                if (!record(operationId, o -> o.progress(step.name(), step.percent(), clock.instant()))) {
+                    return; // finished elsewhere, e.g. a creation cancelled by a delete
+                }
+                StepResult result = runStep(op, instance, step);
+                if (result == null) {
+                    return;
+                }
+                if (!result.complete()) {
+                    waitOrTimeOut(op, step, result);
+                    return;
+                }
+            }
+            record(operationId, o -> o.succeed(clock.instant()));
+            log.info("instance={} operation={} {} succeeded", op.getInstanceId(), op.getId(), op.getType());
+        } catch (OptimisticLockingFailureException e) {
+            log.debug("instance={} operation={} changed concurrently; next pass picks it up", op.getInstanceId(), op.getId());
+        }
+    }
+
+    private List<Step> steps(OperationType type) {
+        return switch (type) {
+            case CREATE_INSTANCE -> create.steps();
+            case DELETE_INSTANCE -> delete.steps();
+        };
+    }
+
+    /** Runs a step; on failure schedules a retry or fails the operation, and returns null. */
+    private StepResult runStep(Operation op, Instance instance, Step step) {
+        try {
+            return step.action().run(op, instance);
+        } catch (UnsupportedOrderException e) {
+            fail(op, e.getMessage());
+            return null;
+        } catch (OptimisticLockingFailureException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Operation current = operations.findById(op.getId()).orElseThrow();
+            String reason = step.name() + " failed: " + e.getMessage();
+            log.warn("instance={} operation={} step {} failed (attempt {}): {}", op.getInstanceId(), op.getId(),
+                    step.name(), current.getAttempts() + 1, e.toString());
+            if (current.getAttempts() + 1 >= MAX_ATTEMPTS || clock.instant().isAfter(current.getDeadlineAt())) {
+                fail(op, reason);
+            } else {
+                Duration backoff = Duration.ofSeconds(Math.min(30, 1L << current.getAttempts()));
+                record(op.getId(), o -> o.retryAt(clock.instant().plus(backoff), reason, clock.instant()));
+            }
+            return null;
+        }
+    }
+
+    private void waitOrTimeOut(Operation op, Step step, StepResult result) {
+        Instant now = clock.instant();
+        Operation current = operations.findById(op.getId()).orElseThrow();
+        if (now.isAfter(current.getDeadlineAt())) {
+            fail(op, "timed out in " + step.name() + (result.detail() == null ? "" : ": " + result.detail()));
+            return;
+        }
+        record(op.getId(), o -> {
+            if (result.percent() != null) {
+                o.progress(step.name(), result.percent(), now);
+            }
+            o.waitUntil(now.plus(result.delay()), now);
+        });
+    }
+
+    /** Fails the operation; a failed creation leaves the instance CREATE_FAILED with its hosts released. */
+    private void fail(Operation op, String reason) {
+        log.warn("instance={} operation={} {} failed: {}", op.getInstanceId(), op.getId(), op.getType(), reason);
+        if (op.getType() == OperationType.CREATE_INSTANCE) {
+            for (Host host : hosts.findLiveByInstance(op.getInstanceId())) {
+                try {
+                    providers.forHost(host).releaseHost(host);
+                } catch (RuntimeException e) {
+                    log.warn("instance={} host {} could not be released: {}", op.getInstanceId(), host.getId(), e.toString());
+                }
+            }
+            tx.executeWithoutResult(s -> instances.findById(op.getInstanceId()).ifPresent(i -> {
+                if (i.getStatus() == InstanceStatus.CREATING) {
+                    i.moveTo(InstanceStatus.CREATE_FAILED, reason, clock.instant());
+                    instances.save(i);
+                }
+            }));
+        }
+        record(op.getId(), o -> o.fail(reason, clock.instant()));
+    }
+
+    /** Applies {@code change} to the operation unless it has finished; false when it had. */
+    private boolean record(UUID id, java.util.function.Consumer<Operation> change) {
+        Boolean applied = tx.execute(s -> {
+            Operation o = operations.findById(id).orElseThrow();
+            if (o.getStatus().isFinished()) {
+                return false;
+            }
+            change.accept(o);
+            operations.saveAndFlush(o);
+            return true;
+        });
+        return Boolean.TRUE.equals(applied);
+    }
+}
