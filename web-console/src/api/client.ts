@@ -1,0 +1,43 @@
+import {
+  AuditApi,
+  CatalogApi,
+  Configuration,
+  IdentityApi,
+  InstancesApi,
+  OperationsApi,
+  type Middleware,
+} from './generated';
+import { ApiError } from './problem';
+import { getToken } from '../auth/session';
+
+/** Turns every non-2xx answer into an ApiError carrying the problem document. */
+const problemMiddleware: Middleware = {
+  async post({ response }) {
+    if (!response.ok) throw await ApiError.fromResponse(response);
+    return response;
+  },
+  async onError({ error }) {
+    throw new ApiError(0, {
+      title: 'The server could not be reached',
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  },
+};
+
+export function configuration(token: () => string | null = getToken): Configuration {
+  return new Configuration({
+    basePath: '', // same origin: the console is served by the control plane
+    accessToken: () => token() ?? '',
+    middleware: [problemMiddleware],
+  });
+}
+
+const config = configuration();
+
+export const api = {
+  identity: new IdentityApi(config),
+  catalog: new CatalogApi(config),
+  instances: new InstancesApi(config),
+  operations: new OperationsApi(config),
+  audit: new AuditApi(config),
+};

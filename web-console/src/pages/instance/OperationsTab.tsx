@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useOperations } from '../../api/hooks/operations';
+import { EmptyState, Loading } from '../../components/EmptyState';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatDateTime, humanize } from '../../lib/format';
+
+export function OperationsTab({ projectId, instanceId }: { projectId: string; instanceId: string }) {
+  const [page, setPage] = useState(0);
+  const ops = useOperations(projectId, instanceId, page);
+  if (ops.isPending) return <Loading label="Loading operations…" />;
+  if (ops.error) return <ProblemAlert error={ops.error} title="The operations could not be loaded" onRetry={() => ops.refetch()} />;
+  if (ops.data.items.length === 0) return <EmptyState title="No operation yet" />;
+  return (
+    <section aria-labelledby="ops-title">
+      <h2 id="ops-title" className="sr-only">
+        Operations history
+      </h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Operation</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="num">Progress</th>
+            <th scope="col">Step</th>
+            <th scope="col">Started</th>
+            <th scope="col">Finished</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ops.data.items.map((o) => (
+            <tr key={o.id}>
+              <td>
+                {humanize(o.type)}
+                {o.error && <div className="field-error small">{o.error}</div>}
+              </td>
+              <td>
+                <StatusBadge status={o.status} />
+              </td>
+              <td className="num">{o.percent}%</td>
+              <td>{humanize(o.currentStep) || '—'}</td>
+              <td>{formatDateTime(o.createdAt)}</td>
+              <td>{formatDateTime(o.finishedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {ops.data.totalPages > 1 && (
+        <nav className="pager" aria-label="Operation pages">
+          <button type="button" className="button button-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Newer
+          </button>
+          <span>
+            Page {page + 1} of {ops.data.totalPages}
+          </span>
+          <button type="button" className="button button-small" disabled={page + 1 >= ops.data.totalPages} onClick={() => setPage(page + 1)}>
+            Older
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Instance } from '../../api/generated';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatDateTime, humanize } from '../../lib/format';
+import { ConnectionPanel } from './ConnectionPanel';
+
+export function OverviewTab({ instance }: { instance: Instance }) {
+  const tags = Object.entries(instance.tags ?? {});
+  const cidrs = instance.network?.allowedCidrs ?? [];
+  return (
+    <div className="overview">
+      <ConnectionPanel instance={instance} />
+      <div className="grid-2 align-start">
+        <section className="card" aria-labelledby="details-title">
+          <h2 id="details-title">Details</h2>
+          <dl className="dl">
+            <dt>Flavor</dt>
+            <dd>{instance.flavor}</dd>
+            <dt>Brokers</dt>
+            <dd>{instance.brokerCount}</dd>
+            <dt>Zones</dt>
+            <dd>{instance.availabilityZones.join(', ')}</dd>
+            <dt>Storage</dt>
+            <dd>{instance.storageGb} GB per broker</dd>
+            <dt>Kafka</dt>
+            <dd>{instance.kafkaVersion}</dd>
+            <dt>Security</dt>
+            <dd>
+              {instance.security.protocol}
+              {instance.security.saslMechanisms.length > 0 && ` (${instance.security.saslMechanisms.join(', ')})`}
+              {instance.security.adminUsername && `, admin user ${instance.security.adminUsername}`}
+            </dd>
+            <dt>Allowed networks</dt>
+            <dd>{cidrs.length ? cidrs.join(', ') : 'Any address'}</dd>
+            <dt>Retention</dt>
+            <dd>
+              {instance.retention?.defaultHours ?? 72} h
+              {instance.retention?.capacityPolicy &&
+                (instance.retention.capacityPolicy === 'TIME_BASE' ? ', delete oldest when full' : ', reject writes when full')}
+            </dd>
+            <dt>Billing</dt>
+            <dd>
+              {humanize(instance.billing.mode)}
+              {instance.billing.periodMonths ? `, ${instance.billing.periodMonths} months` : ''}
+            </dd>
+            <dt>Tags</dt>
+            <dd>{tags.length ? tags.map(([k, v]) => <span key={k} className="tag">{`${k}=${v}`}</span>) : 'None'}</dd>
+            <dt>Created</dt>
+            <dd>{formatDateTime(instance.createdAt)}</dd>
+            <dt>Instance id</dt>
+            <dd>
+              <code>{instance.id}</code>
+            </dd>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="brokers-title">
+          <h2 id="brokers-title">Brokers</h2>
+          {instance.brokers.length === 0 ? (
+            <p className="muted">No broker has been placed yet.</p>
+          ) : (
+            <table className="table table-compact">
+              <thead>
+                <tr>
+                  <th scope="col">Node</th>
+                  <th scope="col">Zone</th>
+                  <th scope="col">Roles</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Endpoint</th>
+                </tr>
+              </thead>
+              <tbody>
+                {instance.brokers.map((b) => (
+                  <tr key={b.nodeId}>
+                    <td>{b.nodeId}</td>
+                    <td>{b.availabilityZone}</td>
+                    <td>{b.roles.join(', ')}</td>
+                    <td>
+                      <StatusBadge status={b.status} />
+                    </td>
+                    <td>{b.host ? <code>{`${b.host}:${b.port ?? ''}`}</code> : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
