@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -98,13 +99,16 @@ public class ProvisioningConfiguration {
         });
     }
 
+    /** {@code tributary.provisioning.reconcile=false} leaves orders untouched (API-only tests). */
     @Bean
+    @ConditionalOnProperty(name = "tributary.provisioning.reconcile", havingValue = "true", matchIfMissing = true)
     Reconciler reconciler(OperationRepository operations, OperationRunner runner, TransactionTemplate tx, Clock clock,
                           ExecutorService reconcilerWorkers) {
         return new Reconciler(operations, runner, tx, clock, reconcilerWorkers);
     }
 
     @Bean
+    @ConditionalOnProperty(name = "tributary.provisioning.reconcile", havingValue = "true", matchIfMissing = true)
     InstanceHealthMonitor instanceHealthMonitor(InstanceRepository instances, HostRepository hosts,
                                                 OperationRepository operations, LocalHostProvider local,
                                                 TransactionTemplate tx, Clock clock) {

@@ -1,5 +1,6 @@
 package io.tributary.api.config;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -9,13 +10,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebConfiguration implements WebMvcConfigurer {
 
     private final HandlerInterceptor auditInterceptor;
+    private final HandlerInterceptor projectAccessInterceptor;
 
-    WebConfiguration(@org.springframework.beans.factory.annotation.Qualifier("auditInterceptor") HandlerInterceptor auditInterceptor) {
+    WebConfiguration(@Qualifier("auditInterceptor") HandlerInterceptor auditInterceptor,
+                     @Qualifier("projectAccessInterceptor") HandlerInterceptor projectAccessInterceptor) {
         this.auditInterceptor = auditInterceptor;
+        this.projectAccessInterceptor = projectAccessInterceptor;
     }
 
+    /** Audit first, so that refusals by the access check are audited too. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(auditInterceptor).addPathPatterns("/api/**");
+        registry.addInterceptor(projectAccessInterceptor).addPathPatterns("/api/**");
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * The one place errors become responses: RFC 9457 problem+json with a stable code. Messages
@@ -84,6 +85,11 @@ class ProblemHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getCause();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.tributary.api.config.RequestSizeLimitFilter.BodyTooLargeException) {
+                return Problems.response(ErrorCode.PAYLOAD_TOO_LARGE, "the body may be at most 1 MiB", request, List.of());
+            }
+        }
         if (cause instanceof InvalidFormatException f) {
             String field = path(f);
             String message = f.getTargetType() != null && f.getTargetType().isEnum()
@@ -95,6 +101,14 @@ class ProblemHandler {
         if (cause instanceof MismatchedInputException m && !path(m).isEmpty()) {
             String field = path(m);
             String message = "must be " + expectedName(m.getTargetType());
+            return Problems.response(ErrorCode.VALIDATION_FAILED, field + ": " + message, request,
+                    List.of(new ApiException.FieldProblem(field, message)));
+        }
+        if (cause instanceof ValueInstantiationException v && !path(v).isEmpty()) {
+            // the generated enums refuse unknown values in their @JsonCreator
+            String field = path(v);
+            Class<?> type = v.getType() == null ? null : v.getType().getRawClass();
+            String message = "must be " + expectedName(type);
             return Problems.response(ErrorCode.VALIDATION_FAILED, field + ": " + message, request,
                     List.of(new ApiException.FieldProblem(field, message)));
         }

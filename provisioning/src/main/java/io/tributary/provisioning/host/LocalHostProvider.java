@@ -186,7 +186,7 @@ public class LocalHostProvider implements HostProvider {
         command.add(javaCommand());
         command.addAll(List.of("-Xmx32m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:MaxMetaspaceSize=48m", "-XX:ReservedCodeCacheSize=16m",
-                "-Dtributary.host=" + host.getId(),
+                "-Dtributary.host=" + host.getId(), "-Dtributary.agent.home=" + host.getAgentHome(),
                 "-cp", distribution.resolve("lib") + "/*", AGENT_MAIN));
         return command;
     }

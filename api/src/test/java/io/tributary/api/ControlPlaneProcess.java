@@ -1,0 +1,122 @@
+package io.tributary.api;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The packaged control plane ({@code target/tributary.jar}) as its own process on a data
+ * directory, so tests can stop it, kill it and start it again as an operator would.
+ */
+final class ControlPlaneProcess implements AutoCloseable {
+
+    static final String TOKEN = "trb_it_admin_0123456789abcdefghijklmn";
+
+    private final Path home;
+    private final int port;
+    private final int localPortStart;
+    private Process process;
+
+    ControlPlaneProcess(Path home, int localPortStart) {
+        this.home = home;
+        this.port = freePort();
+        this.localPortStart = localPortStart;
+    }
+
+    ControlPlaneProcess start() {
+        Path jar = Path.of("target/tributary.jar").toAbsolutePath();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("control-plane.log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("TRIBUTARY_HOME", home.toString());
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("TRIBUTARY_BOOTSTRAP_TOKEN", TOKEN);
+        env.put("TRIBUTARY_LOCAL_PORT_START", Integer.toString(localPortStart));
+        env.put("TRIBUTARY_LOCAL_BROKER_HEAP_MB", "256");
+        try {
+            Files.createDirectories(home);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ApiClient api = api();
+        await("control plane healthy").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the control plane exited; see " + home.resolve("control-plane.log"));
+                    }
+                    try {
+                        return api.get("/actuator/health", null).raw().contains("UP");
+                    } catch (IllegalStateException notYet) {
+                        return false;
+                    }
+                });
+        return this;
+    }
+
+    ApiClient api() {
+        return new ApiClient("http://127.0.0.1:" + port);
+    }
+
+    /** SIGKILL: the crash an operator fears. */
+    void kill() {
+        process.destroyForcibly();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+    }
+
+    /** SIGTERM: an orderly stop. */
+    void stop() {
+        process.destroy();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+    }
+
+    /** Pids of live processes whose command line names {@code marker}. */
+    static List<Long> processesMentioning(String marker) {
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            return all.filter(p -> p.pid() != ProcessHandle.current().pid())
+                    .filter(p -> cmdline(p.pid()).contains(marker))
+                    .map(ProcessHandle::pid).toList();
+        }
+    }
+
+    /** Last-resort cleanup after a failed test: nothing started under {@code home} survives. */
+    static void killEverythingUnder(Path home) {
+        for (long pid : processesMentioning(home.toString())) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    static String cmdline(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

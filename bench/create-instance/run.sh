@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Order → RUNNING for a 3-broker, 3-zone instance, against starting the same three Kafka nodes by
+# hand (same rendered server.properties, same JVM settings). Prints both times and the ratio.
+#   bench/create-instance/run.sh [rounds]     (default 1 round; the median is printed)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+[ -f api/target/tributary.jar ] && [ -d broker-agent/target/dist/kafka ] || mvn -q -B -DskipTests install
+libs="$(ls -d broker-agent/target/dist/kafka/*/libs | head -1)"
+exec java -cp "$libs/*" bench/create-instance/CreateInstanceBench.java "$root" "${1:-1}"
