@@ -17,6 +17,9 @@ public enum ErrorCode {
     LAST_OWNER(HttpStatus.CONFLICT, "A project needs at least one owner"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json"),
+    KAFKA_REJECTED(HttpStatus.BAD_REQUEST, "Kafka refused the request"),
+    GROUP_ACTIVE(HttpStatus.CONFLICT, "The consumer group has active members"),
+    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The instance's brokers did not answer in time"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred");
 
     private final HttpStatus status;

@@ -1,0 +1,150 @@
+package io.tributary.api.kafka;
+
+import io.tributary.api.error.ApiException;
+import io.tributary.api.error.ErrorCode;
+import io.tributary.provisioning.instance.Instance;
+import io.tributary.provisioning.instance.InstanceRepository;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Kafka clients for a user's instance, the only way instance operations reach the brokers. Admin
+ * clients and producers are kept per instance (they are thread-safe and costly to start);
+ * consumers are made per use. Clients of instances that stopped serving are closed.
+ */
+@Component
+public class InstanceKafka {
+
+    static final Duration API_TIMEOUT = Duration.ofSeconds(15);
+
+    private final InstanceRepository instances;
+    private final Map<UUID, Clients> clients = new ConcurrentHashMap<>();
+
+    public InstanceKafka(InstanceRepository instances) {
+        this.instances = instances;
+    }
+
+    /** The instance, which must be in the project and have running brokers. */
+    public Instance serving(UUID project, UUID instanceId) {
+        Instance instance = instances.findLive(project, instanceId)
+                .orElseThrow(() -> ApiException.notFound("instance " + instanceId));
+        if (!instance.getStatus().isServing() || instance.getBootstrapServers() == null) {
+            throw new ApiException(ErrorCode.INVALID_STATE,
+                    "the instance is " + instance.getStatus() + "; this needs a RUNNING instance");
+        }
+        return instance;
+    }
+
+    public Admin admin(Instance instance) {
+        return clients(instance).admin;
+    }
+
+    public KafkaProducer<byte[], byte[]> producer(Instance instance) {
+        return clients(instance).producer();
+    }
+
+    public KafkaConsumer<byte[], byte[]> newConsumer(Instance instance) {
+        Properties p = base(instance);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "tributary-console-" + instance.getId());
+        return new KafkaConsumer<>(p);
+    }
+
+    @Scheduled(fixedDelay = 60_000)
+    public void closeUnused() {
+        clients.forEach((id, c) -> {
+            boolean serving = instances.findById(id).map(i -> i.getStatus().isServing()
+                    && c.bootstrap.equals(i.getBootstrapServers())).orElse(false);
+            if (!serving) {
+                clients.remove(id);
+                c.close();
+            }
+        });
+    }
+
+    @PreDestroy
+    void closeAll() {
+        clients.values().forEach(Clients::close);
+        clients.clear();
+    }
+
+    private Clients clients(Instance instance) {
+        Clients existing = clients.get(instance.getId());
+        if (existing != null && existing.bootstrap.equals(instance.getBootstrapServers())) {
+            return existing;
+        }
+        Clients fresh = new Clients(instance.getBootstrapServers(), base(instance));
+        Clients previous = clients.put(instance.getId(), fresh);
+        if (previous != null) {
+            previous.close();
+        }
+        return fresh;
+    }
+
+    private static Properties base(Instance instance) {
+        Properties p = new Properties();
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, instance.getBootstrapServers());
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) API_TIMEOUT.toMillis());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        return p;
+    }
+
+    private static final class Clients {
+        final String bootstrap;
+        final Admin admin;
+        private final Properties base;
+        private volatile KafkaProducer<byte[], byte[]> producer;
+
+        Clients(String bootstrap, Properties base) {
+            this.bootstrap = bootstrap;
+            this.base = base;
+            Properties p = new Properties();
+            p.putAll(base);
+            p.put(AdminClientConfig.CLIENT_ID_CONFIG, "tributary-admin");
+            this.admin = Admin.create(p);
+        }
+
+        synchronized KafkaProducer<byte[], byte[]> producer() {
+            if (producer == null) {
+                Properties p = new Properties();
+                p.putAll(base);
+                p.remove(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
+                p.put(ProducerConfig.ACKS_CONFIG, "all");
+                p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+                p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+                p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+                p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+                p.put(ProducerConfig.CLIENT_ID_CONFIG, "tributary-console-producer");
+                p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+                p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+                producer = new KafkaProducer<>(p);
+            }
+            return producer;
+        }
+
+        void close() {
+            admin.close(Duration.ofSeconds(2));
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(2));
+            }
+        }
+    }
+}
