@@ -1,0 +1,376 @@
+package provider
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/tributary-io/terraform-provider-tributary/internal/client"
+)
+
+// instanceModel is the state of a tributary_instance resource. The tributary_instance
+// data source uses the same attributes minus admin_password and timeouts.
+type instanceModel struct {
+	ID                types.String   `tfsdk:"id"`
+	Name              types.String   `tfsdk:"name"`
+	Description       types.String   `tfsdk:"description"`
+	Flavor            types.String   `tfsdk:"flavor"`
+	BrokerCount       types.Int64    `tfsdk:"broker_count"`
+	AvailabilityZones types.List     `tfsdk:"availability_zones"`
+	StorageGB         types.Int64    `tfsdk:"storage_gb"`
+	KafkaVersion      types.String   `tfsdk:"kafka_version"`
+	Security          types.Object   `tfsdk:"security"`
+	Network           types.Object   `tfsdk:"network"`
+	Retention         types.Object   `tfsdk:"retention"`
+	MaintenanceWindow types.Object   `tfsdk:"maintenance_window"`
+	Billing           types.Object   `tfsdk:"billing"`
+	Tags              types.Map      `tfsdk:"tags"`
+	BrokerConfig      types.Map      `tfsdk:"broker_config"`
+	Status            types.String   `tfsdk:"status"`
+	BootstrapServers  types.String   `tfsdk:"bootstrap_servers"`
+	CreatedAt         types.String   `tfsdk:"created_at"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+}
+
+// Nested objects, as Go structs for As/ObjectValueFrom.
+type securityModel struct {
+	Protocol       types.String `tfsdk:"protocol"`
+	SaslMechanisms types.Set    `tfsdk:"sasl_mechanisms"`
+	AdminUsername  types.String `tfsdk:"admin_username"`
+	AdminPassword  types.String `tfsdk:"admin_password"`
+}
+
+type networkModel struct {
+	AllowedCidrs types.Set `tfsdk:"allowed_cidrs"`
+}
+
+type retentionModel struct {
+	DefaultHours   types.Int64  `tfsdk:"default_hours"`
+	CapacityPolicy types.String `tfsdk:"capacity_policy"`
+}
+
+type maintenanceWindowModel struct {
+	DayOfWeek     types.String `tfsdk:"day_of_week"`
+	StartHour     types.Int64  `tfsdk:"start_hour"`
+	DurationHours types.Int64  `tfsdk:"duration_hours"`
+}
+
+type billingModel struct {
+	Mode         types.String `tfsdk:"mode"`
+	PeriodMonths types.Int64  `tfsdk:"period_months"`
+	AutoRenew    types.Bool   `tfsdk:"auto_renew"`
+}
+
+var (
+	securityAttrTypes = map[string]attr.Type{
+		"protocol":        types.StringType,
+		"sasl_mechanisms": types.SetType{ElemType: types.StringType},
+		"admin_username":  types.StringType,
+		"admin_password":  types.StringType,
+	}
+	networkAttrTypes = map[string]attr.Type{
+		"allowed_cidrs": types.SetType{ElemType: types.StringType},
+	}
+	retentionAttrTypes = map[string]attr.Type{
+		"default_hours":   types.Int64Type,
+		"capacity_policy": types.StringType,
+	}
+	maintenanceWindowAttrTypes = map[string]attr.Type{
+		"day_of_week":    types.StringType,
+		"start_hour":     types.Int64Type,
+		"duration_hours": types.Int64Type,
+	}
+	billingAttrTypes = map[string]attr.Type{
+		"mode":          types.StringType,
+		"period_months": types.Int64Type,
+		"auto_renew":    types.BoolType,
+	}
+)
+
+// ---------------------------------------------------------------------------------------
+// Terraform -> API
+// ---------------------------------------------------------------------------------------
+
+// known reports whether a value was given: neither null nor unknown. Optional+computed
+// attributes the configuration leaves out are unknown in a plan; they are not sent.
+func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
+
+// toInstanceCreate maps a planned tributary_instance to the API's order.
+func toInstanceCreate(ctx context.Context, m instanceModel) (client.InstanceCreate, diag.Diagnostics) {
+	var diags diag.Diagnostics
+
+	var zones []string
+	diags.Append(m.AvailabilityZones.ElementsAs(ctx, &zones, false)...)
+
+	order := *client.NewInstanceCreate(m.Name.ValueString(), m.Flavor.ValueString(),
+		int32(m.BrokerCount.ValueInt64()), zones, int32(m.StorageGB.ValueInt64()))
+	if known(m.Description) {
+		order.SetDescription(m.Description.ValueString())
+	}
+	if known(m.KafkaVersion) {
+		order.SetKafkaVersion(m.KafkaVersion.ValueString())
+	}
+
+	if known(m.Security) {
+		var s securityModel
+		diags.Append(m.Security.As(ctx, &s, basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true})...)
+		spec := client.NewSecuritySpec(client.SecurityProtocol(s.Protocol.ValueString()))
+		if known(s.SaslMechanisms) {
+			var mechs []string
+			diags.Append(s.SaslMechanisms.ElementsAs(ctx, &mechs, false)...)
+			spec.SaslMechanisms = make([]client.SaslMechanism, 0, len(mechs))
+			for _, mech := range mechs {
+				spec.SaslMechanisms = append(spec.SaslMechanisms, client.SaslMechanism(mech))
+			}
+		}
+		if known(s.AdminUsername) {
+			spec.SetAdminUsername(s.AdminUsername.ValueString())
+		}
+		if known(s.AdminPassword) {
+			spec.SetAdminPassword(s.AdminPassword.ValueString())
+		}
+		order.SetSecurity(*spec)
+	}
+
+	if known(m.Network) {
+		var n networkModel
+		diags.Append(m.Network.As(ctx, &n, basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true})...)
+		spec := client.NewNetworkSpec()
+		if known(n.AllowedCidrs) {
+			var cidrs []string
+			diags.Append(n.AllowedCidrs.ElementsAs(ctx, &cidrs, false)...)
+			spec.AllowedCidrs = cidrs
+		}
+		order.SetNetwork(*spec)
+	}
+
+	if known(m.Retention) {
+		var r retentionModel
+		diags.Append(m.Retention.As(ctx, &r, basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true})...)
+		spec := client.RetentionSpec{}
+		if known(r.DefaultHours) {
+			spec.SetDefaultHours(int32(r.DefaultHours.ValueInt64()))
+		}
+		if known(r.CapacityPolicy) {
+			spec.SetCapacityPolicy(client.CapacityPolicy(r.CapacityPolicy.ValueString()))
+		}
+		order.SetRetention(spec)
+	}
+
+	if known(m.MaintenanceWindow) {
+		var w maintenanceWindowModel
+		diags.Append(m.MaintenanceWindow.As(ctx, &w, basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true})...)
+		spec := client.MaintenanceWindow{
+			DayOfWeek: client.DayOfWeek(w.DayOfWeek.ValueString()),
+			StartHour: int32(w.StartHour.ValueInt64()),
+		}
+		if known(w.DurationHours) {
+			spec.SetDurationHours(int32(w.DurationHours.ValueInt64()))
+		}
+		order.SetMaintenanceWindow(spec)
+	}
+
+	if known(m.Billing) {
+		var b billingModel
+		diags.Append(m.Billing.As(ctx, &b, basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true})...)
+		spec := client.BillingSpec{Mode: client.BillingMode(b.Mode.ValueString())}
+		if known(b.PeriodMonths) {
+			spec.SetPeriodMonths(int32(b.PeriodMonths.ValueInt64()))
+		}
+		if known(b.AutoRenew) {
+			spec.SetAutoRenew(b.AutoRenew.ValueBool())
+		}
+		order.SetBilling(spec)
+	}
+
+	if known(m.Tags) {
+		tags := map[string]string{}
+		diags.Append(m.Tags.ElementsAs(ctx, &tags, false)...)
+		order.SetTags(tags)
+	}
+	if known(m.BrokerConfig) {
+		cfg := map[string]string{}
+		diags.Append(m.BrokerConfig.ElementsAs(ctx, &cfg, false)...)
+		order.SetBrokerConfig(cfg)
+	}
+	return order, diags
+}
+
+// toInstanceUpdate builds the PATCH for the attributes the API changes in place (name,
+// description, tags) from the plan and the prior state; nil when nothing changes.
+// A removed description is sent as "" and removed tags as {}, since absent fields are
+// left as they are.
+func toInstanceUpdate(ctx context.Context, plan, state instanceModel) (*client.InstanceUpdate, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	upd := client.NewInstanceUpdate()
+	changed := false
+	if !plan.Name.Equal(state.Name) {
+		upd.SetName(plan.Name.ValueString())
+		changed = true
+	}
+	if !plan.Description.Equal(state.Description) {
+		upd.SetDescription(plan.Description.ValueString())
+		changed = true
+	}
+	if !plan.Tags.Equal(state.Tags) {
+		tags := map[string]string{}
+		if known(plan.Tags) {
+			diags.Append(plan.Tags.ElementsAs(ctx, &tags, false)...)
+		}
+		upd.SetTags(tags)
+		changed = true
+	}
+	if !changed {
+		return nil, diags
+	}
+	return upd, diags
+}
+
+// ---------------------------------------------------------------------------------------
+// API -> Terraform
+// ---------------------------------------------------------------------------------------
+
+// fromInstance fills m from the API's view of an instance. prior is the plan or the
+// prior state (zero value on import): it supplies what the API never returns
+// (admin_password) and decides between null and empty for optional collections, so a
+// configuration that leaves tags out does not see a diff against the API's `{}`.
+func fromInstance(ctx context.Context, in client.Instance, prior instanceModel) (instanceModel, diag.Diagnostics) {
+	var diags, d diag.Diagnostics
+	m := prior
+
+	m.ID = types.StringValue(in.Id)
+	m.Name = types.StringValue(in.Name)
+	m.Description = nullableString(in.Description)
+	if m.Description.IsNull() && known(prior.Description) && prior.Description.ValueString() == "" {
+		m.Description = prior.Description
+	}
+	m.Flavor = types.StringValue(in.Flavor)
+	m.BrokerCount = types.Int64Value(int64(in.BrokerCount))
+	m.AvailabilityZones, d = types.ListValueFrom(ctx, types.StringType, nonNilStrings(in.AvailabilityZones))
+	diags.Append(d...)
+	m.StorageGB = types.Int64Value(int64(in.StorageGb))
+	m.KafkaVersion = types.StringValue(in.KafkaVersion)
+
+	password := types.StringNull()
+	if known(prior.Security) {
+		var s securityModel
+		diags.Append(prior.Security.As(ctx, &s, basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true, UnhandledNullAsEmpty: true})...)
+		if known(s.AdminPassword) {
+			password = s.AdminPassword
+		}
+	}
+	m.Security, d = securityObject(ctx, in.Security, password)
+	diags.Append(d...)
+	m.Network, d = networkObject(ctx, in.Network)
+	diags.Append(d...)
+	m.Retention, d = retentionObject(in.Retention)
+	diags.Append(d...)
+	m.MaintenanceWindow, d = maintenanceWindowObject(in.MaintenanceWindow)
+	diags.Append(d...)
+	m.Billing, d = billingObject(in.Billing)
+	diags.Append(d...)
+
+	m.Tags, d = stringMap(ctx, in.Tags, prior.Tags)
+	diags.Append(d...)
+	m.BrokerConfig, d = stringMap(ctx, in.BrokerConfig, prior.BrokerConfig)
+	diags.Append(d...)
+
+	m.Status = types.StringValue(string(in.Status))
+	m.BootstrapServers = nullableString(in.BootstrapServers)
+	m.CreatedAt = types.StringValue(in.CreatedAt.UTC().Format(time.RFC3339))
+	return m, diags
+}
+
+func securityObject(ctx context.Context, v client.SecurityView, password types.String) (types.Object, diag.Diagnostics) {
+	mechs := make([]string, 0, len(v.SaslMechanisms))
+	for _, mech := range v.SaslMechanisms {
+		mechs = append(mechs, string(mech))
+	}
+	set, diags := types.SetValueFrom(ctx, types.StringType, mechs)
+	obj, d := types.ObjectValue(securityAttrTypes, map[string]attr.Value{
+		"protocol":        types.StringValue(string(v.Protocol)),
+		"sasl_mechanisms": set,
+		"admin_username":  nullableString(v.AdminUsername),
+		"admin_password":  password,
+	})
+	diags.Append(d...)
+	return obj, diags
+}
+
+func networkObject(ctx context.Context, v client.NetworkSpec) (types.Object, diag.Diagnostics) {
+	set, diags := types.SetValueFrom(ctx, types.StringType, nonNilStrings(v.AllowedCidrs))
+	obj, d := types.ObjectValue(networkAttrTypes, map[string]attr.Value{"allowed_cidrs": set})
+	diags.Append(d...)
+	return obj, diags
+}
+
+func retentionObject(v client.RetentionSpec) (types.Object, diag.Diagnostics) {
+	policy := types.StringNull()
+	if v.CapacityPolicy != nil {
+		policy = types.StringValue(string(*v.CapacityPolicy))
+	}
+	return types.ObjectValue(retentionAttrTypes, map[string]attr.Value{
+		"default_hours":   int32Ptr(v.DefaultHours),
+		"capacity_policy": policy,
+	})
+}
+
+func maintenanceWindowObject(v *client.MaintenanceWindow) (types.Object, diag.Diagnostics) {
+	if v == nil {
+		return types.ObjectNull(maintenanceWindowAttrTypes), nil
+	}
+	return types.ObjectValue(maintenanceWindowAttrTypes, map[string]attr.Value{
+		"day_of_week":    types.StringValue(string(v.DayOfWeek)),
+		"start_hour":     types.Int64Value(int64(v.StartHour)),
+		"duration_hours": int32Ptr(v.DurationHours),
+	})
+}
+
+func billingObject(v client.BillingSpec) (types.Object, diag.Diagnostics) {
+	autoRenew := types.BoolNull()
+	if v.AutoRenew != nil {
+		autoRenew = types.BoolValue(*v.AutoRenew)
+	}
+	return types.ObjectValue(billingAttrTypes, map[string]attr.Value{
+		"mode":          types.StringValue(string(v.Mode)),
+		"period_months": int32Ptr(v.PeriodMonths),
+		"auto_renew":    autoRenew,
+	})
+}
+
+// stringMap maps an API map; an empty one stays null when the prior value was null.
+func stringMap(ctx context.Context, v map[string]string, prior types.Map) (types.Map, diag.Diagnostics) {
+	if len(v) == 0 && !known(prior) {
+		return types.MapNull(types.StringType), nil
+	}
+	if v == nil {
+		v = map[string]string{}
+	}
+	return types.MapValueFrom(ctx, types.StringType, v)
+}
+
+func nullableString(v client.NullableString) types.String {
+	if !v.IsSet() || v.Get() == nil {
+		return types.StringNull()
+	}
+	return types.StringValue(*v.Get())
+}
+
+func int32Ptr(v *int32) types.Int64 {
+	if v == nil {
+		return types.Int64Null()
+	}
+	return types.Int64Value(int64(*v))
+}
+
+func nonNilStrings(v []string) []string {
+	if v == nil {
+		return []string{}
+	}
+	return v
+}

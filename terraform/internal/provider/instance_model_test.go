@@ -1,0 +1,291 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/tributary-io/terraform-provider-tributary/internal/client"
+)
+
+func strList(v ...string) types.List {
+	elems := make([]attr.Value, len(v))
+	for i, s := range v {
+		elems[i] = types.StringValue(s)
+	}
+	return types.ListValueMust(types.StringType, elems)
+}
+
+func strSet(v ...string) types.Set {
+	elems := make([]attr.Value, len(v))
+	for i, s := range v {
+		elems[i] = types.StringValue(s)
+	}
+	return types.SetValueMust(types.StringType, elems)
+}
+
+func strMap(kv map[string]string) types.Map {
+	elems := map[string]attr.Value{}
+	for k, v := range kv {
+		elems[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, elems)
+}
+
+// fullPlan is a plan with every order field configured.
+func fullPlan() instanceModel {
+	return instanceModel{
+		ID:                types.StringUnknown(),
+		Name:              types.StringValue("orders"),
+		Description:       types.StringValue("order events"),
+		Flavor:            types.StringValue("kafka.2u4g"),
+		BrokerCount:       types.Int64Value(3),
+		AvailabilityZones: strList("az1", "az2", "az3"),
+		StorageGB:         types.Int64Value(100),
+		KafkaVersion:      types.StringValue("4.1.1"),
+		Security: types.ObjectValueMust(securityAttrTypes, map[string]attr.Value{
+			"protocol":        types.StringValue("SASL_SSL"),
+			"sasl_mechanisms": strSet("SCRAM-SHA-512"),
+			"admin_username":  types.StringValue("admin"),
+			"admin_password":  types.StringValue("s3cret-pass"),
+		}),
+		Network: types.ObjectValueMust(networkAttrTypes, map[string]attr.Value{
+			"allowed_cidrs": strSet("10.0.0.0/16"),
+		}),
+		Retention: types.ObjectValueMust(retentionAttrTypes, map[string]attr.Value{
+			"default_hours":   types.Int64Value(48),
+			"capacity_policy": types.StringValue("PRODUCE_REJECT"),
+		}),
+		MaintenanceWindow: types.ObjectValueMust(maintenanceWindowAttrTypes, map[string]attr.Value{
+			"day_of_week":    types.StringValue("SUNDAY"),
+			"start_hour":     types.Int64Value(2),
+			"duration_hours": types.Int64Value(3),
+		}),
+		Billing: types.ObjectValueMust(billingAttrTypes, map[string]attr.Value{
+			"mode":          types.StringValue("PREPAID"),
+			"period_months": types.Int64Value(12),
+			"auto_renew":    types.BoolValue(true),
+		}),
+		Tags:             strMap(map[string]string{"team": "payments"}),
+		BrokerConfig:     strMap(map[string]string{"auto.create.topics.enable": "false"}),
+		Status:           types.StringUnknown(),
+		BootstrapServers: types.StringUnknown(),
+		CreatedAt:        types.StringUnknown(),
+	}
+}
+
+func assertJSON(t *testing.T, got any, want string) {
+	t.Helper()
+	gotJSON, err := json.Marshal(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g, w any
+	if err := json.Unmarshal(gotJSON, &g); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(want), &w); err != nil {
+		t.Fatalf("bad expectation: %v", err)
+	}
+	gb, _ := json.MarshalIndent(g, "", "  ")
+	wb, _ := json.MarshalIndent(w, "", "  ")
+	if string(gb) != string(wb) {
+		t.Errorf("JSON differs\n got: %s\nwant: %s", gb, wb)
+	}
+}
+
+func TestToInstanceCreate_sendsEveryConfiguredField(t *testing.T) {
+	order, diags := toInstanceCreate(context.Background(), fullPlan())
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	assertJSON(t, order, `{
+	  "name": "orders", "description": "order events", "flavor": "kafka.2u4g", "brokerCount": 3,
+	  "availabilityZones": ["az1", "az2", "az3"], "storageGb": 100, "kafkaVersion": "4.1.1",
+	  "security": {"protocol": "SASL_SSL", "saslMechanisms": ["SCRAM-SHA-512"], "adminUsername": "admin", "adminPassword": "s3cret-pass"},
+	  "network": {"allowedCidrs": ["10.0.0.0/16"]},
+	  "retention": {"defaultHours": 48, "capacityPolicy": "PRODUCE_REJECT"},
+	  "maintenanceWindow": {"dayOfWeek": "SUNDAY", "startHour": 2, "durationHours": 3},
+	  "billing": {"mode": "PREPAID", "periodMonths": 12, "autoRenew": true},
+	  "tags": {"team": "payments"},
+	  "brokerConfig": {"auto.create.topics.enable": "false"}
+	}`)
+}
+
+func TestToInstanceCreate_leavesUnconfiguredFieldsToTheServer(t *testing.T) {
+	plan := fullPlan()
+	plan.Description = types.StringNull()
+	plan.KafkaVersion = types.StringUnknown()
+	plan.Security = types.ObjectUnknown(securityAttrTypes)
+	plan.Network = types.ObjectUnknown(networkAttrTypes)
+	plan.Retention = types.ObjectValueMust(retentionAttrTypes, map[string]attr.Value{
+		"default_hours":   types.Int64Unknown(),
+		"capacity_policy": types.StringValue("TIME_BASE"),
+	})
+	plan.MaintenanceWindow = types.ObjectUnknown(maintenanceWindowAttrTypes)
+	plan.Billing = types.ObjectValueMust(billingAttrTypes, map[string]attr.Value{
+		"mode":          types.StringValue("PAY_PER_USE"),
+		"period_months": types.Int64Unknown(),
+		"auto_renew":    types.BoolUnknown(),
+	})
+	plan.Tags = types.MapNull(types.StringType)
+	plan.BrokerConfig = types.MapNull(types.StringType)
+
+	order, diags := toInstanceCreate(context.Background(), plan)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	assertJSON(t, order, `{
+	  "name": "orders", "flavor": "kafka.2u4g", "brokerCount": 3,
+	  "availabilityZones": ["az1", "az2", "az3"], "storageGb": 100,
+	  "retention": {"capacityPolicy": "TIME_BASE"},
+	  "billing": {"mode": "PAY_PER_USE"}
+	}`)
+}
+
+const apiInstanceJSON = `{
+  "id": "6f1c1a8e-3c1b-4d0e-9b7a-1d2e3f4a5b6c", "projectId": "0b7c0c39-5d3c-4b8f-8a9d-3e0c2f1a4b5d",
+  "name": "orders", "description": null, "status": "RUNNING", "statusReason": null,
+  "flavor": "kafka.2u4g", "brokerCount": 3, "availabilityZones": ["az1", "az2", "az3"], "storageGb": 100,
+  "kafkaVersion": "4.1.1",
+  "security": {"protocol": "SASL_PLAINTEXT", "saslMechanisms": ["SCRAM-SHA-512", "PLAIN"], "adminUsername": "admin"},
+  "network": {"allowedCidrs": ["0.0.0.0/0"]},
+  "retention": {"defaultHours": 72, "capacityPolicy": "TIME_BASE"},
+  "maintenanceWindow": null,
+  "billing": {"mode": "PAY_PER_USE", "autoRenew": false},
+  "tags": {}, "brokerConfig": {},
+  "bootstrapServers": "127.0.0.1:19092,127.0.0.1:19093",
+  "brokers": [], "currentOperationId": null,
+  "createdAt": "2025-03-01T10:00:00.123+01:00", "updatedAt": "2025-03-01T10:05:00Z",
+  "someFieldOfALaterRelease": true
+}`
+
+func apiInstance(t *testing.T) client.Instance {
+	t.Helper()
+	var in client.Instance
+	if err := json.Unmarshal([]byte(apiInstanceJSON), &in); err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	return in
+}
+
+func TestFromInstance_mapsTheAPIView(t *testing.T) {
+	ctx := context.Background()
+	prior := fullPlan()
+	prior.Tags = types.MapNull(types.StringType)
+	prior.BrokerConfig = types.MapNull(types.StringType)
+
+	m, diags := fromInstance(ctx, apiInstance(t), prior)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	checks := map[string][2]string{
+		"id":                {m.ID.ValueString(), "6f1c1a8e-3c1b-4d0e-9b7a-1d2e3f4a5b6c"},
+		"status":            {m.Status.ValueString(), "RUNNING"},
+		"bootstrap_servers": {m.BootstrapServers.ValueString(), "127.0.0.1:19092,127.0.0.1:19093"},
+		"created_at":        {m.CreatedAt.ValueString(), "2025-03-01T09:00:00Z"},
+		"kafka_version":     {m.KafkaVersion.ValueString(), "4.1.1"},
+	}
+	for name, c := range checks {
+		if c[0] != c[1] {
+			t.Errorf("%s = %q, want %q", name, c[0], c[1])
+		}
+	}
+	if !m.Description.IsNull() {
+		t.Errorf("description = %v, want null", m.Description)
+	}
+	if m.BrokerCount.ValueInt64() != 3 || m.StorageGB.ValueInt64() != 100 {
+		t.Errorf("broker_count/storage_gb = %v/%v", m.BrokerCount, m.StorageGB)
+	}
+	if !m.AvailabilityZones.Equal(strList("az1", "az2", "az3")) {
+		t.Errorf("availability_zones = %v", m.AvailabilityZones)
+	}
+	// The API never returns the password: the configured one stays.
+	wantSecurity := types.ObjectValueMust(securityAttrTypes, map[string]attr.Value{
+		"protocol":        types.StringValue("SASL_PLAINTEXT"),
+		"sasl_mechanisms": strSet("PLAIN", "SCRAM-SHA-512"),
+		"admin_username":  types.StringValue("admin"),
+		"admin_password":  types.StringValue("s3cret-pass"),
+	})
+	if !m.Security.Equal(wantSecurity) {
+		t.Errorf("security = %v, want %v", m.Security, wantSecurity)
+	}
+	if !m.MaintenanceWindow.IsNull() {
+		t.Errorf("maintenance_window = %v, want null", m.MaintenanceWindow)
+	}
+	wantBilling := types.ObjectValueMust(billingAttrTypes, map[string]attr.Value{
+		"mode": types.StringValue("PAY_PER_USE"), "period_months": types.Int64Null(), "auto_renew": types.BoolValue(false),
+	})
+	if !m.Billing.Equal(wantBilling) {
+		t.Errorf("billing = %v, want %v", m.Billing, wantBilling)
+	}
+	wantRetention := types.ObjectValueMust(retentionAttrTypes, map[string]attr.Value{
+		"default_hours": types.Int64Value(72), "capacity_policy": types.StringValue("TIME_BASE"),
+	})
+	if !m.Retention.Equal(wantRetention) {
+		t.Errorf("retention = %v, want %v", m.Retention, wantRetention)
+	}
+	// Empty API maps stay null when the configuration has none: no perpetual diff.
+	if !m.Tags.IsNull() || !m.BrokerConfig.IsNull() {
+		t.Errorf("tags/broker_config = %v/%v, want null", m.Tags, m.BrokerConfig)
+	}
+}
+
+func TestFromInstance_afterImportHasNoPasswordAndKeepsEmptyMapsWhenConfigured(t *testing.T) {
+	ctx := context.Background()
+	m, diags := fromInstance(ctx, apiInstance(t), instanceModel{Tags: strMap(map[string]string{})})
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	var s securityModel
+	if d := m.Security.As(ctx, &s, basetypesObjectAsOptions()); d.HasError() {
+		t.Fatal(d)
+	}
+	if !s.AdminPassword.IsNull() {
+		t.Errorf("admin_password = %v, want null", s.AdminPassword)
+	}
+	if m.Tags.IsNull() || len(m.Tags.Elements()) != 0 {
+		t.Errorf("tags = %v, want {}", m.Tags)
+	}
+	if !m.BrokerConfig.IsNull() {
+		t.Errorf("broker_config = %v, want null", m.BrokerConfig)
+	}
+}
+
+func TestToInstanceUpdate(t *testing.T) {
+	ctx := context.Background()
+	state := fullPlan()
+
+	t.Run("nothing to patch", func(t *testing.T) {
+		upd, diags := toInstanceUpdate(ctx, state, state)
+		if diags.HasError() || upd != nil {
+			t.Fatalf("got %+v, %v; want nil", upd, diags)
+		}
+	})
+	t.Run("rename and retag", func(t *testing.T) {
+		plan := state
+		plan.Name = types.StringValue("orders-v2")
+		plan.Tags = strMap(map[string]string{"team": "payments", "env": "prod"})
+		upd, diags := toInstanceUpdate(ctx, plan, state)
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		assertJSON(t, upd, `{"name": "orders-v2", "tags": {"team": "payments", "env": "prod"}}`)
+	})
+	t.Run("removed description and tags are cleared", func(t *testing.T) {
+		plan := state
+		plan.Description = types.StringNull()
+		plan.Tags = types.MapNull(types.StringType)
+		upd, diags := toInstanceUpdate(ctx, plan, state)
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		assertJSON(t, upd, `{"description": "", "tags": {}}`)
+	})
+}
+
+func basetypesObjectAsOptions() basetypes.ObjectAsOptions { return basetypes.ObjectAsOptions{} }

@@ -1,0 +1,492 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/tributary-io/terraform-provider-tributary/internal/client"
+)
+
+const (
+	defaultCreateTimeout = 30 * time.Minute
+	defaultUpdateTimeout = 30 * time.Minute
+	defaultDeleteTimeout = 30 * time.Minute
+)
+
+var (
+	_ resource.Resource                = &instanceResource{}
+	_ resource.ResourceWithConfigure   = &instanceResource{}
+	_ resource.ResourceWithImportState = &instanceResource{}
+)
+
+// NewInstanceResource is the tributary_instance resource.
+func NewInstanceResource() resource.Resource {
+	return &instanceResource{}
+}
+
+type instanceResource struct {
+	api *apiContext
+}
+
+func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_instance"
+}
+
+func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	c, problem := apiContextFrom(req.ProviderData)
+	if problem != "" {
+		resp.Diagnostics.AddError("Provider not configured", problem)
+		return
+	}
+	r.api = c
+}
+
+// The API changes name, description and tags in place (PATCH). Every other order field
+// replaces the instance for now.
+//
+// Scaling: when the API can extend an instance, drop replaceUntilScalable() from
+// broker_count, storage_gb (and flavor), send the change from Update (see
+// applyInPlaceChanges) and wait there for RUNNING again (status EXTENDING meanwhile) within
+// the update timeout.
+func replaceUntilScalable() planmodifier.Int64 { return int64planmodifier.RequiresReplace() }
+
+func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replacesString := []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}
+	replacesInt := []planmodifier.Int64{int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplace()}
+	replacesSet := []planmodifier.Set{setplanmodifier.UseStateForUnknown(), setplanmodifier.RequiresReplace()}
+	keepObject := []planmodifier.Object{objectplanmodifier.UseStateForUnknown()}
+
+	to := timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})
+	if a, ok := to.(schema.SingleNestedAttribute); ok {
+		a.MarkdownDescription = "How long to wait for the instance: `create` (default `30m`) until it is " +
+			"`RUNNING`, `update` (default `30m`) and `delete` (default `30m`) until it is gone."
+		to = a
+	}
+
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An Apache Kafka instance: a KRaft cluster of `broker_count` brokers of one flavor, " +
+			"spread over availability zones. Creation is asynchronous; Terraform waits until the instance is " +
+			"`RUNNING`.\n\nOnly `name`, `description` and `tags` change in place; changing any other argument " +
+			"replaces the instance (deleting its data).",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "Instance id (UUID).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Name, unique in the project: a DNS label (lower-case letters, digits, hyphens). Changes in place.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 63)},
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: "Free text, up to 1000 characters. Changes in place.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtMost(1000)},
+			},
+			"flavor": schema.StringAttribute{
+				MarkdownDescription: "Broker flavor, e.g. `kafka.2u4g`; see the `tributary_flavors` data source. Changing it replaces the instance.",
+				Required:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"broker_count": schema.Int64Attribute{
+				MarkdownDescription: "Number of brokers, within the flavor's limits. Changing it replaces the instance.",
+				Required:            true,
+				PlanModifiers:       []planmodifier.Int64{replaceUntilScalable()},
+			},
+			"availability_zones": schema.ListAttribute{
+				MarkdownDescription: "Zones the brokers are spread over (broker.rack = zone): one zone, or three and more, " +
+					"never two. See the `tributary_availability_zones` data source. Changing it replaces the instance.",
+				Required:      true,
+				ElementType:   types.StringType,
+				Validators:    []validator.List{listvalidator.SizeAtLeast(1)},
+				PlanModifiers: []planmodifier.List{listplanmodifier.RequiresReplace()},
+			},
+			"storage_gb": schema.Int64Attribute{
+				MarkdownDescription: "Storage per broker in GB, within the flavor's limits. Changing it replaces the instance.",
+				Required:            true,
+				PlanModifiers:       []planmodifier.Int64{replaceUntilScalable()},
+			},
+			"kafka_version": schema.StringAttribute{
+				MarkdownDescription: "Apache Kafka version; the control plane's default version when omitted. Changing it replaces the instance.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       replacesString,
+			},
+			"security": schema.SingleNestedAttribute{
+				MarkdownDescription: "How clients connect and authenticate. The control plane's default when omitted. " +
+					"Changing it replaces the instance.",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: keepObject,
+				Attributes: map[string]schema.Attribute{
+					"protocol": schema.StringAttribute{
+						MarkdownDescription: "Client listener protocol: " + mdEnum(client.AllowedSecurityProtocolEnumValues) + ".",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.OneOf(enumStrings(client.AllowedSecurityProtocolEnumValues)...)},
+						PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+					},
+					"sasl_mechanisms": schema.SetAttribute{
+						MarkdownDescription: "SASL mechanisms enabled with a SASL protocol: " + mdEnum(client.AllowedSaslMechanismEnumValues) + ".",
+						Optional:            true,
+						Computed:            true,
+						ElementType:         types.StringType,
+						Validators: []validator.Set{setvalidator.SizeAtMost(2),
+							setvalidator.ValueStringsAre(stringvalidator.OneOf(enumStrings(client.AllowedSaslMechanismEnumValues)...))},
+						PlanModifiers: replacesSet,
+					},
+					"admin_username": schema.StringAttribute{
+						MarkdownDescription: "Name of the instance's admin SASL user.",
+						Optional:            true,
+						Computed:            true,
+						Validators:          []validator.String{stringvalidator.LengthAtMost(64)},
+						PlanModifiers:       replacesString,
+					},
+					"admin_password": schema.StringAttribute{
+						MarkdownDescription: "Password of the admin SASL user; required with SASL, at least 8 characters. " +
+							"The API never returns it: Terraform keeps the configured value in state. Changing it replaces " +
+							"the instance (the API cannot rotate it yet), except right after an import, when the " +
+							"configured value is simply adopted.",
+						Optional:      true,
+						Sensitive:     true,
+						Validators:    []validator.String{stringvalidator.LengthBetween(8, 128)},
+						PlanModifiers: []planmodifier.String{adminPasswordReplace()},
+					},
+				},
+			},
+			"network": schema.SingleNestedAttribute{
+				MarkdownDescription: "Network access rules. The control plane's default when omitted. Changing it replaces the instance.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       keepObject,
+				Attributes: map[string]schema.Attribute{
+					"allowed_cidrs": schema.SetAttribute{
+						MarkdownDescription: "Client networks allowed to connect, e.g. `10.0.0.0/16` (at most 50).",
+						Optional:            true,
+						Computed:            true,
+						ElementType:         types.StringType,
+						Validators:          []validator.Set{setvalidator.SizeAtMost(50)},
+						PlanModifiers:       replacesSet,
+					},
+				},
+			},
+			"retention": schema.SingleNestedAttribute{
+				MarkdownDescription: "Default message retention. The control plane's default when omitted. Changing it replaces the instance.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       keepObject,
+				Attributes: map[string]schema.Attribute{
+					"default_hours": schema.Int64Attribute{
+						MarkdownDescription: "Default retention of topics in hours (1 to 8760; the API's default is 72).",
+						Optional:            true,
+						Computed:            true,
+						Validators:          []validator.Int64{int64validator.Between(1, 8760)},
+						PlanModifiers:       replacesInt,
+					},
+					"capacity_policy": schema.StringAttribute{
+						MarkdownDescription: "What happens when the disk fills up: " + mdEnum(client.AllowedCapacityPolicyEnumValues) +
+							" (delete the oldest data, or refuse writes).",
+						Optional:      true,
+						Computed:      true,
+						Validators:    []validator.String{stringvalidator.OneOf(enumStrings(client.AllowedCapacityPolicyEnumValues)...)},
+						PlanModifiers: replacesString,
+					},
+				},
+			},
+			"maintenance_window": schema.SingleNestedAttribute{
+				MarkdownDescription: "Weekly window for restarts and upgrades. Changing it replaces the instance.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       keepObject,
+				Attributes: map[string]schema.Attribute{
+					"day_of_week": schema.StringAttribute{
+						MarkdownDescription: "Day the window starts: " + mdEnum(client.AllowedDayOfWeekEnumValues) + ".",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.OneOf(enumStrings(client.AllowedDayOfWeekEnumValues)...)},
+						PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+					},
+					"start_hour": schema.Int64Attribute{
+						MarkdownDescription: "Hour (UTC, 0 to 23) the window starts.",
+						Required:            true,
+						Validators:          []validator.Int64{int64validator.Between(0, 23)},
+						PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+					},
+					"duration_hours": schema.Int64Attribute{
+						MarkdownDescription: "Length of the window in hours (1 to 8; the API's default is 4).",
+						Optional:            true,
+						Computed:            true,
+						Validators:          []validator.Int64{int64validator.Between(1, 8)},
+						PlanModifiers:       replacesInt,
+					},
+				},
+			},
+			"billing": schema.SingleNestedAttribute{
+				MarkdownDescription: "How the instance is paid for. The control plane's default when omitted. Changing it replaces the instance.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       keepObject,
+				Attributes: map[string]schema.Attribute{
+					"mode": schema.StringAttribute{
+						MarkdownDescription: "Billing mode: " + mdEnum(client.AllowedBillingModeEnumValues) + ".",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.OneOf(enumStrings(client.AllowedBillingModeEnumValues)...)},
+						PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+					},
+					"period_months": schema.Int64Attribute{
+						MarkdownDescription: "Prepaid period in months (1 to 36); required for `PREPAID`.",
+						Optional:            true,
+						Computed:            true,
+						Validators:          []validator.Int64{int64validator.Between(1, 36)},
+						PlanModifiers:       replacesInt,
+					},
+					"auto_renew": schema.BoolAttribute{
+						MarkdownDescription: "Whether a prepaid period renews itself (default `false`).",
+						Optional:            true,
+						Computed:            true,
+						PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown(), boolplanmodifier.RequiresReplace()},
+					},
+				},
+			},
+			"tags": schema.MapAttribute{
+				MarkdownDescription: "Key/value labels (at most 50). Change in place.",
+				Optional:            true,
+				ElementType:         types.StringType,
+			},
+			"broker_config": schema.MapAttribute{
+				MarkdownDescription: "Kafka broker settings, e.g. `{ \"auto.create.topics.enable\" = \"false\" }`. Identity, " +
+					"listener, security, KRaft and storage keys are refused by the API. Changing it replaces the instance.",
+				Optional:      true,
+				ElementType:   types.StringType,
+				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "Lifecycle status: " + mdEnum(client.AllowedInstanceStatusEnumValues) + ".",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"bootstrap_servers": schema.StringAttribute{
+				MarkdownDescription: "Comma-separated `host:port` list for Kafka clients.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"created_at": schema.StringAttribute{
+				MarkdownDescription: "When the instance was ordered (RFC 3339).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"timeouts": to,
+		},
+	}
+}
+
+// adminPasswordReplace replaces the instance when a known admin password changes to
+// another one. A password adopted after an import (none in state) or removed from the
+// configuration changes only the state.
+func adminPasswordReplace() planmodifier.String {
+	return stringplanmodifier.RequiresReplaceIf(
+		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+			resp.RequiresReplace = !req.StateValue.IsNull() && !req.PlanValue.IsNull()
+		},
+		"Changing a known admin password replaces the instance.",
+		"Changing a known admin password replaces the instance.",
+	)
+}
+
+func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan instanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(d...)
+	order, d := toInstanceCreate(ctx, plan)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	accepted, _, err := r.api.api.InstancesAPI.CreateInstance(ctx, r.api.project).InstanceCreate(order).Execute()
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiag("Could not create the instance", err))
+		return
+	}
+	tflog.Info(ctx, "instance ordered", map[string]any{"instance_id": accepted.Instance.Id, "operation_id": accepted.Operation.Id})
+
+	// Record the instance at once: should the wait fail, Terraform keeps it (tainted)
+	// instead of leaking it.
+	state, d := fromInstance(ctx, accepted.Instance, plan)
+	resp.Diagnostics.Append(d...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	waitCtx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	running, err := waitForRunning(waitCtx, r.api, accepted.Instance.Id)
+	if err != nil {
+		resp.Diagnostics.AddError("Instance did not become RUNNING", err.Error())
+		return
+	}
+	state, d = fromInstance(ctx, *running, plan)
+	resp.Diagnostics.Append(d...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state instanceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in, httpResp, err := r.api.api.InstancesAPI.GetInstance(ctx, r.api.project, state.ID.ValueString()).Execute()
+	if isNotFound(httpResp, err) || (err == nil && in.Status == client.INSTANCESTATUS_DELETED) {
+		tflog.Warn(ctx, "instance is gone; removing it from state", map[string]any{"instance_id": state.ID.ValueString()})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiag("Could not read the instance", err))
+		return
+	}
+	newState, d := fromInstance(ctx, *in, state)
+	resp.Diagnostics.Append(d...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
+}
+
+func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state instanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	newState, d := r.applyInPlaceChanges(ctx, plan, state)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
+}
+
+// applyInPlaceChanges sends what the API changes in place and returns the new state.
+// Everything else is RequiresReplace in the schema, so it never reaches here.
+// Scaling (broker_count, storage_gb, flavor) will be sent from here, then waited for.
+func (r *instanceResource) applyInPlaceChanges(ctx context.Context, plan, state instanceModel) (instanceModel, diag.Diagnostics) {
+	upd, diags := toInstanceUpdate(ctx, plan, state)
+	if diags.HasError() {
+		return plan, diags
+	}
+	if upd == nil {
+		// Only provider-side values changed (timeouts, an adopted admin password).
+		newState := plan
+		newState.Status, newState.BootstrapServers, newState.CreatedAt = state.Status, state.BootstrapServers, state.CreatedAt
+		return newState, diags
+	}
+	in, _, err := r.api.api.InstancesAPI.UpdateInstance(ctx, r.api.project, state.ID.ValueString()).InstanceUpdate(*upd).Execute()
+	if err != nil {
+		diags.Append(apiErrorDiag("Could not update the instance", err))
+		return plan, diags
+	}
+	newState, d := fromInstance(ctx, *in, plan)
+	diags.Append(d...)
+	// These were planned as their prior values (UseStateForUnknown); the next refresh
+	// brings any change, so an apply never reports an inconsistent result.
+	newState.Status, newState.BootstrapServers, newState.CreatedAt = keepKnown(plan.Status, newState.Status),
+		keepKnown(plan.BootstrapServers, newState.BootstrapServers), keepKnown(plan.CreatedAt, newState.CreatedAt)
+	return newState, diags
+}
+
+func keepKnown(planned, actual types.String) types.String {
+	if planned.IsUnknown() {
+		return actual
+	}
+	return planned
+}
+
+func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state instanceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	_, httpResp, err := r.api.api.InstancesAPI.DeleteInstance(ctx, r.api.project, id).Execute()
+	switch {
+	case isNotFound(httpResp, err):
+		return
+	case err != nil && httpResp != nil && httpResp.StatusCode == http.StatusConflict:
+		// Already being deleted (or busy): wait for it all the same.
+		tflog.Warn(ctx, "delete answered 409; waiting for the instance to go", map[string]any{
+			"instance_id": id, "detail": describeAPIError(err)})
+	case err != nil:
+		resp.Diagnostics.Append(apiErrorDiag("Could not delete the instance", err))
+		return
+	}
+	if err := waitForGone(ctx, r.api, id); err != nil {
+		resp.Diagnostics.AddError("Instance was not deleted", err.Error())
+	}
+}
+
+func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+func enumStrings[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
+}
+
+func mdEnum[T ~string](values []T) string {
+	s := ""
+	for i, v := range values {
+		if i > 0 {
+			s += ", "
+		}
+		s += fmt.Sprintf("`%s`", v)
+	}
+	return s
+}

@@ -1,0 +1,103 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/tributary-io/terraform-provider-tributary/internal/client"
+)
+
+// pollInterval is how often an instance is polled while Terraform waits for it.
+var pollInterval = 5 * time.Second
+
+// maxConsecutiveErrors is how many failed polls in a row end a wait (a control plane
+// restarting behind a load balancer answers a few of them).
+const maxConsecutiveErrors = 5
+
+// waitForRunning polls the instance until it is RUNNING, failing on CREATE_FAILED (with
+// the API's statusReason), on deletion, and when ctx ends.
+func waitForRunning(ctx context.Context, api *apiContext, id string) (*client.Instance, error) {
+	last := "unknown"
+	failures := 0
+	for {
+		in, httpResp, err := api.api.InstancesAPI.GetInstance(ctx, api.project, id).Execute()
+		switch {
+		case isNotFound(httpResp, err):
+			return nil, fmt.Errorf("instance %s disappeared while waiting for it to become RUNNING", id)
+		case err != nil:
+			failures++
+			if failures >= maxConsecutiveErrors || ctx.Err() != nil {
+				return nil, waitError(ctx, id, "RUNNING", last, errors.New(describeAPIError(err)))
+			}
+		default:
+			failures = 0
+			last = string(in.Status)
+			tflog.Debug(ctx, "waiting for instance", map[string]any{"instance_id": id, "status": last})
+			switch in.Status {
+			case client.INSTANCESTATUS_RUNNING:
+				return in, nil
+			case client.INSTANCESTATUS_CREATE_FAILED:
+				reason := "no reason given"
+				if r := in.GetStatusReason(); r != "" {
+					reason = r
+				}
+				return nil, fmt.Errorf("instance %s failed to be created (CREATE_FAILED): %s", id, reason)
+			case client.INSTANCESTATUS_DELETING, client.INSTANCESTATUS_DELETED:
+				return nil, fmt.Errorf("instance %s is %s while waiting for it to become RUNNING", id, in.Status)
+			}
+		}
+		if err := sleep(ctx, pollInterval); err != nil {
+			return nil, waitError(ctx, id, "RUNNING", last, nil)
+		}
+	}
+}
+
+// waitForGone polls the instance until GET answers 404 or the status is DELETED.
+func waitForGone(ctx context.Context, api *apiContext, id string) error {
+	last := "unknown"
+	failures := 0
+	for {
+		in, httpResp, err := api.api.InstancesAPI.GetInstance(ctx, api.project, id).Execute()
+		switch {
+		case isNotFound(httpResp, err):
+			return nil
+		case err != nil:
+			failures++
+			if failures >= maxConsecutiveErrors || ctx.Err() != nil {
+				return waitError(ctx, id, "deleted", last, errors.New(describeAPIError(err)))
+			}
+		default:
+			failures = 0
+			last = string(in.Status)
+			if in.Status == client.INSTANCESTATUS_DELETED {
+				return nil
+			}
+			tflog.Debug(ctx, "waiting for instance deletion", map[string]any{"instance_id": id, "status": last})
+		}
+		if err := sleep(ctx, pollInterval); err != nil {
+			return waitError(ctx, id, "deleted", last, nil)
+		}
+	}
+}
+
+func waitError(ctx context.Context, id, want, last string, cause error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("timed out waiting for instance %s to be %s (last status %s); raise the timeout in `timeouts`", id, want, last)
+	}
+	return fmt.Errorf("could not follow instance %s (last status %s): %w", id, last, cause)
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

@@ -1,0 +1,82 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// fakeInstanceAPI answers GET instance with the statuses given, one per call (the last
+// one repeats); "404" answers Not Found.
+func fakeInstanceAPI(t *testing.T, statuses ...string) (*apiContext, *atomic.Int32) {
+	t.Helper()
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "Bearer trb_test" {
+			t.Errorf("Authorization = %q", r.Header.Get("Authorization"))
+		}
+		n := int(calls.Add(1)) - 1
+		if n >= len(statuses) {
+			n = len(statuses) - 1
+		}
+		if statuses[n] == "404" {
+			w.Header().Set("Content-Type", "application/problem+json")
+			w.WriteHeader(404)
+			fmt.Fprint(w, `{"type":"about:blank","title":"Not found","status":404,"code":"NOT_FOUND"}`)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, strings.Replace(strings.Replace(apiInstanceJSON, `"status": "RUNNING", "statusReason": null`,
+			fmt.Sprintf(`"status": %q, "statusReason": "3 brokers need 3 hosts in az2"`, statuses[n]), 1), "\n", " ", -1))
+	}))
+	t.Cleanup(srv.Close)
+	old := pollInterval
+	pollInterval = time.Millisecond
+	t.Cleanup(func() { pollInterval = old })
+	return &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}, &calls
+}
+
+func TestWaitForRunning_pollsUntilRunning(t *testing.T) {
+	api, calls := fakeInstanceAPI(t, "CREATING", "CREATING", "RUNNING")
+	in, err := waitForRunning(context.Background(), api, "i")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Status != "RUNNING" || calls.Load() != 3 {
+		t.Errorf("status %s after %d calls", in.Status, calls.Load())
+	}
+}
+
+func TestWaitForRunning_createFailedCarriesTheReason(t *testing.T) {
+	api, _ := fakeInstanceAPI(t, "CREATING", "CREATE_FAILED")
+	_, err := waitForRunning(context.Background(), api, "i")
+	if err == nil || !strings.Contains(err.Error(), "CREATE_FAILED") || !strings.Contains(err.Error(), "3 brokers need 3 hosts in az2") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestWaitForRunning_timesOut(t *testing.T) {
+	api, _ := fakeInstanceAPI(t, "CREATING")
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err := waitForRunning(ctx, api, "i")
+	if err == nil || !strings.Contains(err.Error(), "timed out") || !strings.Contains(err.Error(), "last status CREATING") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestWaitForGone_untilNotFoundOrDeleted(t *testing.T) {
+	api, calls := fakeInstanceAPI(t, "DELETING", "DELETING", "404")
+	if err := waitForGone(context.Background(), api, "i"); err != nil || calls.Load() != 3 {
+		t.Fatalf("err = %v after %d calls", err, calls.Load())
+	}
+	api, calls = fakeInstanceAPI(t, "DELETING", "DELETED")
+	if err := waitForGone(context.Background(), api, "i"); err != nil || calls.Load() != 2 {
+		t.Fatalf("err = %v after %d calls", err, calls.Load())
+	}
+}
