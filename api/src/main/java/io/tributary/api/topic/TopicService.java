@@ -102,7 +102,7 @@ class TopicService {
             configs.put("flush.messages", "1");
         }
         await(admin.createTopics(List.of(new NewTopic(order.getName(), partitions, (short) rf).configs(configs))).all());
-        return describe(admin, order.getName());
+        return describeOnceKnown(admin, order.getName(), partitions);
     }
 
     TopicDto update(UUID project, UUID instanceId, String topic, TopicUpdateDto change) {
@@ -143,7 +143,8 @@ class TopicService {
             checkPartitionLimit(instance, admin, change.getPartitions() - current.getPartitions(), "partitions");
             await(admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(change.getPartitions()))).all());
         }
-        return describe(admin, topic);
+        int wanted = change.getPartitions() == null ? 0 : change.getPartitions();
+        return describeOnceKnown(admin, topic, wanted);
     }
 
     void delete(UUID project, UUID instanceId, String topic) {
@@ -166,6 +167,36 @@ class TopicService {
                     + " partitions; " + instance.getFlavor() + " allows " + limit + " ("
                     + flavors.get(instance.getFlavor()).maxPartitionsPerBroker() + " per broker)",
                     List.of(new FieldProblem(field, "over the flavor's partition limit of " + limit)));
+        }
+    }
+
+    /**
+     * A new topic (or partition) reaches every broker's metadata a moment after it was made;
+     * wait for that, briefly, so the answer shows what was just done.
+     */
+    private TopicDto describeOnceKnown(Admin admin, String topic, int partitions) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                TopicDto found = describe(admin, topic);
+                if (found.getPartitions() >= partitions || System.nanoTime() > deadline) {
+                    return found;
+                }
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return describe(admin, topic);
+            } catch (ApiException notYet) {
+                if (notYet.code() != ErrorCode.NOT_FOUND || System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                try {
+                    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw notYet;
+                }
+            }
         }
     }
 
