@@ -88,7 +88,7 @@ class AccessMatrixTest extends ControlPlaneTest {
         return operations.stream().filter(Operation::inProject).filter(op -> !op.mutating())
                 .map(op -> DynamicTest.dynamicTest(op.operationId(), () -> {
                     ApiClient.Response r = api.send(op.method(), op.url(project), viewer, null, null);
-                    assertThat(r.status()).as(op.toString()).isIn(200, 404);
+                    assertThat(r.status()).as(op.toString()).isNotIn(401, 403).isLessThan(500);
                     if (r.status() == 404) {
                         assertThat(r.text("detail")).as("a missing resource, not the project").doesNotContain("project " + project);
                     }
