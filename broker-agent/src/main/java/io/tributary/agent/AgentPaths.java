@@ -40,6 +40,11 @@ record AgentPaths(Path home) {
         return dataDir().resolve("meta.properties");
     }
 
+    /** While it exists the broker rejects produce requests (TributaryAuthorizer); the disk guard owns it. */
+    Path produceRejected() {
+        return home.resolve("produce-rejected");
+    }
+
     Path logsDir() {
         return home.resolve("logs");
     }

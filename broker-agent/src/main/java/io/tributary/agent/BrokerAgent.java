@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *       (at once on a change, else every report interval). When the control plane is unreachable it backs
  *       off and keeps trying; the broker is never stopped for that.</li>
  *   <li><b>reconciler</b> owns the {@link BrokerSupervisor}: takes the newest accepted state and steps the
- *       broker towards it every {@link #TICK}.</li>
+ *       broker towards it every {@link #TICK}; it also runs the {@link DiskGuard} (a measurement every
+ *       {@link DiskGuard#INTERVAL}).</li>
  * </ul>
  */
 final class BrokerAgent implements AutoCloseable {
@@ -39,6 +40,7 @@ final class BrokerAgent implements AutoCloseable {
     private final BrokerLauncher launcher;
     private final BrokerSupervisor supervisor;
     private final ObservedStateReporter reporter;
+    private final DiskGuard diskGuard;
     private final Backoff controlPlaneBackoff;
 
     private final AtomicReference<DesiredState> pending = new AtomicReference<>();
@@ -67,11 +69,12 @@ final class BrokerAgent implements AutoCloseable {
         this.launcher = new BrokerLauncher(paths, new KafkaInstallation(config.kafkaDist()),
                 new StorageFormatter(paths), clock);
         this.supervisor = new BrokerSupervisor(
-                new ServerPropertiesRenderer(paths.dataDir(), config.address()), launcher,
+                new ServerPropertiesRenderer(paths.dataDir(), config.address(), paths.produceRejected()), launcher,
                 BrokerSupervisor::tcpAccepts, config.address(),
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
                 config.brokerStopTimeout(), clock, agentVersion);
         this.reporter = new ObservedStateReporter(client, config.reportInterval(), clock);
+        this.diskGuard = new DiskGuard(new LogDirMeasurer(paths.dataDir()), paths.produceRejected(), clock);
         this.controlPlaneBackoff = new Backoff(config.pollInterval(),
                 config.pollInterval().compareTo(MAX_CONTROL_PLANE_BACKOFF) > 0 ? config.pollInterval()
                         : MAX_CONTROL_PLANE_BACKOFF);
@@ -117,7 +120,7 @@ final class BrokerAgent implements AutoCloseable {
         join(reconcilerThread, config.brokerStopTimeout().plusSeconds(30));
         supervisor.shutdown();
         try {
-            client.reportObservedState(credential, supervisor.observe());
+            client.reportObservedState(credential, supervisor.observe().withDisk(observed.disk()));
         } catch (IOException e) {
             log.info("Final observed state not reported: {}", e.toString());
         } catch (InterruptedException e) {
@@ -158,12 +161,16 @@ final class BrokerAgent implements AutoCloseable {
                 DesiredState next = pending.getAndSet(null);
                 if (next != null) {
                     supervisor.accept(next);
+                    diskGuard.accept(next.storage());
                 }
                 supervisor.reconcile();
-                ObservedState now = supervisor.observe();
+                ObservedState now = supervisor.observe().withDisk(diskGuard.poll());
                 if (!now.equals(observed)) {
+                    boolean reportNow = !now.withoutDiskUsage().equals(observed.withoutDiskUsage());
                     observed = now;
-                    syncWakeup.signal();
+                    if (reportNow) {
+                        syncWakeup.signal();
+                    }
                 }
                 reconcileWakeup.await(TICK);
             }

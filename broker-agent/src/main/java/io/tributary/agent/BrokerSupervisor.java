@@ -121,7 +121,8 @@ final class BrokerSupervisor {
                 broker == null ? null : broker.pid(),
                 restarts,
                 broker == null ? null : broker.startedAt(),
-                lastError);
+                lastError,
+                null);
     }
 
     private void run() {

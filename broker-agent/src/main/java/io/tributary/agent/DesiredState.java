@@ -28,7 +28,8 @@ public record DesiredState(
         String controllerListener,
         Map<String, String> brokerSettings,
         Map<String, String> userSettings,
-        Jvm jvm) {
+        Jvm jvm,
+        Storage storage) {
 
     /** Kafka versions name a directory under the distribution: keep them to safe characters. */
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,63}");
@@ -47,6 +48,30 @@ public record DesiredState(
 
     public record Jvm(int heapMb, List<String> options) {
         static final Jvm DEFAULT = new Jvm(1024, List.of());
+    }
+
+    /** What the agent does when the log dir approaches {@code limitBytes}. */
+    public enum CapacityPolicy {
+        /** Nothing on the host: the control plane deletes the oldest data (Admin deleteRecords). */
+        TIME_BASE,
+        /** Produce is rejected from {@code highWatermark} x limit until usage drops below {@code lowWatermark}. */
+        PRODUCE_REJECT
+    }
+
+    /** The disk-capacity guard; {@code null} in the desired state when the control plane sends none. */
+    public record Storage(long limitBytes, CapacityPolicy capacityPolicy, double highWatermark, double lowWatermark) {
+        static final double DEFAULT_HIGH_WATERMARK = 0.95;
+        static final double DEFAULT_LOW_WATERMARK = 0.85;
+
+        /** Bytes from which produce is rejected. */
+        double highBytes() {
+            return highWatermark * limitBytes;
+        }
+
+        /** Bytes below which produce is accepted again. */
+        double lowBytes() {
+            return lowWatermark * limitBytes;
+        }
     }
 
     public DesiredState {
@@ -132,7 +157,8 @@ public record DesiredState(
                 controllerListener,
                 stringMap(root, "brokerSettings"),
                 stringMap(root, "userSettings"),
-                parseJvm(root));
+                parseJvm(root),
+                parseStorage(root));
         state.checkListenerRoles();
         return state;
     }
@@ -194,6 +220,32 @@ public record DesiredState(
             out.put(key, value.toString());
         });
         return out;
+    }
+
+    private static Storage parseStorage(Map<String, Object> root) {
+        Map<String, Object> storage = Json.object(root, "storage");
+        if (root.get("storage") == null) {
+            return null;
+        }
+        long limit = Json.requiredLong(storage, "limitBytes");
+        if (limit <= 0) {
+            throw new IllegalArgumentException("storage.limitBytes must be positive: " + limit);
+        }
+        String rawPolicy = Json.requiredString(storage, "capacityPolicy");
+        CapacityPolicy policy;
+        try {
+            policy = CapacityPolicy.valueOf(rawPolicy);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("storage.capacityPolicy must be TIME_BASE or PRODUCE_REJECT, got "
+                    + rawPolicy);
+        }
+        double high = Json.optionalDouble(storage, "highWatermark", Storage.DEFAULT_HIGH_WATERMARK);
+        double low = Json.optionalDouble(storage, "lowWatermark", Storage.DEFAULT_LOW_WATERMARK);
+        if (!(low > 0 && low < high && high <= 1)) {
+            throw new IllegalArgumentException("storage watermarks must satisfy 0 < lowWatermark < highWatermark <= 1,"
+                    + " got " + low + " and " + high);
+        }
+        return new Storage(limit, policy, high, low);
     }
 
     private static Jvm parseJvm(Map<String, Object> root) {

@@ -49,6 +49,21 @@ final class Json {
         }
     }
 
+    static double optionalDouble(Map<String, Object> map, String field, double defaultValue) {
+        Object value = map.get(field);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        try {
+            return Double.parseDouble(value.toString());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("field '" + field + "' is not a number: " + value);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> object(Map<String, Object> map, String field) {
         Object value = map.get(field);

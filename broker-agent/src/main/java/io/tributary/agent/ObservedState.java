@@ -14,11 +14,33 @@ record ObservedState(
         Long pid,
         int restarts,
         Instant startedAt,
-        String lastError) {
+        String lastError,
+        Disk disk) {
+
+    /**
+     * The log dir's usage as the {@link DiskGuard} last measured it; {@code limitBytes} is {@code null}
+     * when the desired state has no storage guard.
+     */
+    record Disk(long usedBytes, Long limitBytes, boolean produceRejected) {
+    }
 
     ObservedState withLastError(String error) {
         return new ObservedState(generation, configHash, kafkaVersion, agentVersion, status, pid, restarts,
-                startedAt, error);
+                startedAt, error, disk);
+    }
+
+    ObservedState withDisk(Disk newDisk) {
+        return new ObservedState(generation, configHash, kafkaVersion, agentVersion, status, pid, restarts,
+                startedAt, lastError, newDisk);
+    }
+
+    /**
+     * This state without the measured bytes: what decides whether a change is reported at once. Usage
+     * moves with every measurement and goes out with the periodic report; a flip of produceRejected (or
+     * a new limit) is a change like any other.
+     */
+    ObservedState withoutDiskUsage() {
+        return disk == null ? this : withDisk(new Disk(0, disk.limitBytes(), disk.produceRejected()));
     }
 
     String toJson() {
@@ -33,6 +55,15 @@ record ObservedState(
         root.put("kafkaVersion", kafkaVersion);
         root.put("agentVersion", agentVersion);
         root.put("broker", broker);
+        if (disk == null) {
+            root.put("disk", null);
+        } else {
+            Map<String, Object> diskJson = new LinkedHashMap<>();
+            diskJson.put("usedBytes", disk.usedBytes());
+            diskJson.put("limitBytes", disk.limitBytes());
+            diskJson.put("produceRejected", disk.produceRejected());
+            root.put("disk", diskJson);
+        }
         root.put("lastError", lastError);
         return Json.write(root);
     }

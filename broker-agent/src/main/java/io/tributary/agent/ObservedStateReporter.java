@@ -28,10 +28,13 @@ final class ObservedStateReporter {
         this.clock = clock;
     }
 
-    /** Reports {@code current} if it differs from the last report or a report is due. */
+    /**
+     * Reports {@code current} if it differs from the last report (disk usage aside: see
+     * {@link ObservedState#withoutDiskUsage()}) or a report is due.
+     */
     void reportIfDue(Credential credential, ObservedState current) throws InterruptedException {
         Instant now = clock.instant();
-        boolean changed = !current.equals(lastSent);
+        boolean changed = lastSent == null || !current.withoutDiskUsage().equals(lastSent.withoutDiskUsage());
         if (!(changed && !failing) && now.isBefore(nextDue)) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.tributary.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -33,6 +35,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.PolicyViolationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +59,8 @@ class BrokerAgentIT {
     static final int NODE_ID = 7;
     static final String RACK = "az2";
     static final Duration BROKER_START = Duration.ofMinutes(3);
+    static final long STORAGE_LIMIT = 3L * 1024 * 1024;
+    static final int MAX_PARTITIONS = 10;
 
     final Path dist = Path.of(System.getProperty("tributary.dist.dir", "target/dist")).toAbsolutePath();
     final Path work = Path.of("target", "it", "broker-agent").toAbsolutePath();
@@ -222,13 +228,80 @@ class BrokerAgentIT {
 
     @Test
     @Order(7)
+    void fullDiskRejectsProduceWhileConsumersReadUntilDataIsDeleted() throws Exception {
+        long before = pid(controlPlane.latestObserved());
+
+        controlPlane.setDesiredState(guardedState(3));
+
+        Map<String, Object> guarded = awaitObserved("RUNNING generation 3 with the storage guard",
+                s -> generation(s) == 3 && "RUNNING".equals(status(s)) && pid(s) != before && disk(s) != null
+                        && Long.valueOf(STORAGE_LIMIT).equals(number(disk(s).get("limitBytes"))));
+        assertThat(disk(guarded)).containsEntry("produceRejected", false);
+        assertThat(number(disk(guarded).get("usedBytes"))).isPositive().isLessThan(STORAGE_LIMIT / 2);
+        assertThat(Files.readString(home.resolve("config/server.properties")))
+                .contains("tributary.produce.reject.file=" + home.resolve("produce-rejected"))
+                .contains("tributary.policy.bootstrap.servers=127.0.0.1:" + internalPort)
+                .contains("authorizer.class.name=io.tributary.broker.TributaryAuthorizer");
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic("it-disk-full", 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        }
+
+        // ~4 MB into a 3 MB allowance: the agent creates the reject file at 95 %, the authorizer denies WRITE
+        String value = "x".repeat(100 * 1024);
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < 40; i++) {
+                producer.send(new ProducerRecord<>("it-disk-full", "k" + i, value)).get(60, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).as("only rejected once the disk is full").isInstanceOf(TopicAuthorizationException.class);
+        }
+        Map<String, Object> full = awaitObserved("produceRejected=true",
+                s -> disk(s) != null && Boolean.TRUE.equals(disk(s).get("produceRejected")));
+        assertThat(number(disk(full).get("usedBytes"))).isGreaterThanOrEqualTo((long) (STORAGE_LIMIT * 0.95));
+        assertThat(home.resolve("produce-rejected")).exists();
+        await("produce fails with TopicAuthorizationException").atMost(Duration.ofSeconds(30))
+                .until(() -> tryProduce("it-disk-full", "one more") instanceof TopicAuthorizationException);
+        assertThat(readsAtLeast("it-disk-full", 10)).as("consumers still read").isTrue();
+
+        // the control plane (here: the test) deletes data; below 85 % the agent removes the file
+        try (Admin admin = admin()) {
+            admin.deleteTopics(List.of("it-disk-full")).all().get(60, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic("it-after-full", 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        }
+        Map<String, Object> freed = awaitObserved("produceRejected=false again",
+                s -> disk(s) != null && Boolean.FALSE.equals(disk(s).get("produceRejected")));
+        assertThat(number(disk(freed).get("usedBytes"))).isLessThan((long) (STORAGE_LIMIT * 0.85));
+        assertThat(home.resolve("produce-rejected")).doesNotExist();
+        await("produce accepted again").atMost(Duration.ofSeconds(30))
+                .until(() -> tryProduce("it-after-full", "accepted again") == null);
+        assertThat(pid(controlPlane.latestObserved())).as("no broker restart for the guard").isEqualTo(pid(guarded));
+    }
+
+    @Test
+    @Order(8)
+    void topicCreationOverTheFlavorsPartitionLimitIsAPolicyViolation() throws Exception {
+        try (Admin admin = admin()) {
+            assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("it-too-many", 20, (short) 1)))
+                    .all().get(60, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(PolicyViolationException.class)
+                    .hasMessageMatching("this instance allows " + MAX_PARTITIONS + " partitions \\(" + MAX_PARTITIONS
+                            + " per broker\\); it has \\d+ and the request adds 20");
+            admin.createTopics(List.of(new NewTopic("it-within-limit", 2, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+                    .contains("it-within-limit").doesNotContain("it-too-many");
+        }
+    }
+
+    @Test
+    @Order(9)
     void actionStopStopsTheBrokerAndReportsStopped() {
         long brokerPid = brokerPidFile().orElseThrow();
 
-        controlPlane.setDesiredState(desiredState(3, "STOP", "3"));
+        controlPlane.setDesiredState(desiredState(4, "STOP", "3"));
 
-        Map<String, Object> stopped = awaitObserved("STOPPED generation 3",
-                s -> generation(s) == 3 && "STOPPED".equals(status(s)));
+        Map<String, Object> stopped = awaitObserved("STOPPED generation 4",
+                s -> generation(s) == 4 && "STOPPED".equals(status(s)));
         assertThat(broker(stopped).get("pid")).isNull();
         assertThat(isAlive(brokerPid)).isFalse();
         assertThat(brokerPidFile()).isEmpty();
@@ -259,6 +332,26 @@ class BrokerAgentIT {
         tuned.put("group.initial.rebalance.delay.ms", "0");
         state.put("brokerSettings", tuned);
         state.put("jvm", Map.of("heapMb", 256, "options", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+        return state;
+    }
+
+    /**
+     * The storage guard (3 MB, PRODUCE_REJECT) and the plugins as the control plane enables them, with
+     * 1 MB segments and fast retention checks / file deletion so freed space shows within seconds.
+     */
+    Map<String, Object> guardedState(long generation) {
+        Map<String, Object> state = desiredState(generation, "RUN", "3");
+        state.put("storage", Map.of("limitBytes", STORAGE_LIMIT, "capacityPolicy", "PRODUCE_REJECT",
+                "highWatermark", 0.95, "lowWatermark", 0.85));
+        Map<String, Object> tuned = TestStates.settings(state, "brokerSettings");
+        tuned.put("authorizer.class.name", "io.tributary.broker.TributaryAuthorizer");
+        tuned.put("allow.everyone.if.no.acl.found", "true");
+        tuned.put("create.topic.policy.class.name", "io.tributary.broker.PartitionLimitPolicy");
+        tuned.put("tributary.max.partitions", Integer.toString(MAX_PARTITIONS));
+        tuned.put("tributary.max.partitions.per.broker", Integer.toString(MAX_PARTITIONS));
+        tuned.put("log.segment.bytes", "1048576");
+        tuned.put("log.retention.check.interval.ms", "1000");
+        tuned.put("log.segment.delete.delay.ms", "1000");
         return state;
     }
 
@@ -318,6 +411,45 @@ class BrokerAgentIT {
         return Admin.create(props);
     }
 
+    KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + clientPort);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    /** One record with a fresh producer: {@code null} when acknowledged, else why not. */
+    Throwable tryProduce(String topic, String value) {
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(topic, "key", value)).get(30, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    boolean readsAtLeast(String topic, int records) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + clientPort);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            int[] seen = {0};
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                seen[0] += consumer.poll(Duration.ofMillis(500)).count();
+                return seen[0] >= records;
+            });
+            return true;
+        }
+    }
+
     void assertRoundTrip(String topic, String value) throws Exception {
         Properties producerProps = new Properties();
         producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + clientPort);
@@ -351,6 +483,15 @@ class BrokerAgentIT {
     @SuppressWarnings("unchecked")
     static Map<String, Object> broker(Map<String, Object> state) {
         return (Map<String, Object>) state.get("broker");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> disk(Map<String, Object> state) {
+        return (Map<String, Object>) state.get("disk");
+    }
+
+    static Long number(Object value) {
+        return value == null ? null : ((Number) value).longValue();
     }
 
     static String status(Map<String, Object> state) {

@@ -23,7 +23,7 @@ class BrokerSupervisorTest {
     final FakeLauncher launcher = new FakeLauncher();
     boolean listening;
     final BrokerSupervisor supervisor = new BrokerSupervisor(
-            new ServerPropertiesRenderer(Path.of("/data"), "127.0.0.1"), launcher, (host, port) -> listening,
+            new ServerPropertiesRenderer(Path.of("/data"), "127.0.0.1", Path.of("/produce-rejected")), launcher, (host, port) -> listening,
             "127.0.0.1", new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), Duration.ofSeconds(10),
             clock, "test");
 
@@ -143,7 +143,7 @@ class BrokerSupervisorTest {
     @Test
     void adoptedBrokerWithTheSameConfigIsKept() throws IOException {
         DesiredState state = TestStates.parse(TestStates.combined());
-        RenderedConfig config = new ServerPropertiesRenderer(Path.of("/data"), "127.0.0.1").render(state);
+        RenderedConfig config = new ServerPropertiesRenderer(Path.of("/data"), "127.0.0.1", Path.of("/produce-rejected")).render(state);
         Process orphan = FakeLauncher.standIn();
         launcher.started.add(orphan);
         listening = true;

@@ -65,4 +65,34 @@ class DesiredStateTest {
         assertThatThrownBy(() -> TestStates.parse(controllerWithout)).hasMessageContaining("lacks the controller listener");
         assertThatThrownBy(() -> TestStates.parse(brokerWith)).hasMessageContaining("must not have the controller listener");
     }
+
+    @Test
+    void storageIsOptionalAndItsWatermarksDefault() {
+        Map<String, Object> guarded = TestStates.combined();
+        guarded.put("storage", Map.of("limitBytes", 104857600, "capacityPolicy", "PRODUCE_REJECT"));
+        Map<String, Object> explicit = TestStates.combined();
+        explicit.put("storage", Map.of("limitBytes", 1000, "capacityPolicy", "TIME_BASE", "highWatermark", 0.9,
+                "lowWatermark", 0.5));
+
+        assertThat(TestStates.parse(TestStates.combined()).storage()).isNull();
+        assertThat(TestStates.parse(guarded).storage()).isEqualTo(new DesiredState.Storage(104857600,
+                DesiredState.CapacityPolicy.PRODUCE_REJECT, 0.95, 0.85));
+        assertThat(TestStates.parse(explicit).storage()).isEqualTo(new DesiredState.Storage(1000,
+                DesiredState.CapacityPolicy.TIME_BASE, 0.9, 0.5));
+    }
+
+    @Test
+    void rejectsBadStorage() {
+        Map<String, Object> noLimit = TestStates.combined();
+        noLimit.put("storage", Map.of("capacityPolicy", "PRODUCE_REJECT"));
+        Map<String, Object> badPolicy = TestStates.combined();
+        badPolicy.put("storage", Map.of("limitBytes", 10, "capacityPolicy", "PANIC"));
+        Map<String, Object> lowAboveHigh = TestStates.combined();
+        lowAboveHigh.put("storage", Map.of("limitBytes", 10, "capacityPolicy", "PRODUCE_REJECT",
+                "highWatermark", 0.8, "lowWatermark", 0.9));
+
+        assertThatThrownBy(() -> TestStates.parse(noLimit)).hasMessage("missing field 'limitBytes'");
+        assertThatThrownBy(() -> TestStates.parse(badPolicy)).hasMessageContaining("TIME_BASE or PRODUCE_REJECT");
+        assertThatThrownBy(() -> TestStates.parse(lowAboveHigh)).hasMessageContaining("0 < lowWatermark < highWatermark");
+    }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class ServerPropertiesRendererTest {
 
     static final Path DATA = Path.of("/var/lib/tributary/data");
-    final ServerPropertiesRenderer renderer = new ServerPropertiesRenderer(DATA, "10.0.0.5");
+    static final Path REJECT_FILE = Path.of("/var/lib/tributary/produce-rejected");
+    final ServerPropertiesRenderer renderer = new ServerPropertiesRenderer(DATA, "10.0.0.5", REJECT_FILE);
 
     static SectionedProperties.Section section() {
         return new SectionedProperties(List.of()).section("test");
@@ -101,6 +102,60 @@ class ServerPropertiesRendererTest {
     }
 
     @Nested
+    class BrokerPluginsSection {
+        @Test
+        void rejectFileAndPolicyBootstrapThroughTheInterBrokerListener() {
+            Map<String, Object> doc = TestStates.combined();
+            Map<String, Object> internal = TestStates.listener("INTERNAL", 19102);
+            internal.put("advertisedHost", "broker-1.internal");
+            doc.put("listeners", List.of(TestStates.listener("CLIENT", 19100), TestStates.listener("CONTROLLER", 19101),
+                    internal));
+            SectionedProperties.Section section = section();
+            renderer.plugins(section, TestStates.parse(doc));
+
+            assertThat(section.entries()).containsExactly(
+                    Map.entry("tributary.policy.bootstrap.servers", "broker-1.internal:19102"),
+                    Map.entry("tributary.produce.reject.file", REJECT_FILE.toString()));
+        }
+
+        @Test
+        void controllerOnlyNodeHasNoPolicyBootstrap() {
+            Map<String, Object> doc = TestStates.combined();
+            doc.put("processRoles", List.of("controller"));
+            doc.put("listeners", List.of(TestStates.listener("CONTROLLER", 19101)));
+            doc.remove("interBrokerListener");
+            SectionedProperties.Section section = section();
+            renderer.plugins(section, TestStates.parse(doc));
+
+            assertThat(section.entries()).containsOnlyKeys("tributary.produce.reject.file");
+        }
+
+        @Test
+        void pluginKeysAreAgentOwnedButThePluginSettingsOfTheControlPlaneAreAccepted() {
+            Map<String, Object> owned = TestStates.combined();
+            TestStates.settings(owned, "userSettings").put("tributary.produce.reject.file", "/tmp/never");
+            Map<String, Object> enabled = TestStates.combined();
+            Map<String, Object> tuned = TestStates.settings(enabled, "brokerSettings");
+            tuned.put("authorizer.class.name", "io.tributary.broker.TributaryAuthorizer");
+            tuned.put("allow.everyone.if.no.acl.found", "true");
+            tuned.put("create.topic.policy.class.name", "io.tributary.broker.PartitionLimitPolicy");
+            tuned.put("tributary.max.partitions", "300");
+            tuned.put("tributary.max.partitions.per.broker", "100");
+
+            assertThatThrownBy(() -> renderer.render(TestStates.parse(owned)))
+                    .hasMessageContaining("userSettings must not set agent-owned keys [tributary.produce.reject.file]");
+            assertThat(load(renderer.render(TestStates.parse(enabled)).text()))
+                    .containsEntry("authorizer.class.name", "io.tributary.broker.TributaryAuthorizer")
+                    .containsEntry("allow.everyone.if.no.acl.found", "true")
+                    .containsEntry("create.topic.policy.class.name", "io.tributary.broker.PartitionLimitPolicy")
+                    .containsEntry("tributary.max.partitions", "300")
+                    .containsEntry("tributary.max.partitions.per.broker", "100")
+                    .containsEntry("tributary.produce.reject.file", REJECT_FILE.toString())
+                    .containsEntry("tributary.policy.bootstrap.servers", "127.0.0.1:19102");
+        }
+    }
+
+    @Nested
     class SettingsSections {
         @Test
         void userSettingsOverrideTunedSettingsAndEachKeyAppearsOnce() {
@@ -136,7 +191,9 @@ class ServerPropertiesRendererTest {
             assertThat(text.indexOf("# --- identity and KRaft ---"))
                     .isLessThan(text.indexOf("# --- listeners ---"));
             assertThat(text.indexOf("# --- listeners ---")).isLessThan(text.indexOf("# --- storage ---"));
-            assertThat(text.indexOf("# --- storage ---")).isLessThan(text.indexOf("# --- tuned broker settings ---"));
+            assertThat(text.indexOf("# --- storage ---")).isLessThan(text.indexOf("# --- broker plugins ---"));
+            assertThat(text.indexOf("# --- broker plugins ---"))
+                    .isLessThan(text.indexOf("# --- tuned broker settings ---"));
             assertThat(text.indexOf("# --- tuned broker settings ---"))
                     .isLessThan(text.indexOf("# --- user settings (override tuned settings) ---"));
             assertThat(text).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");

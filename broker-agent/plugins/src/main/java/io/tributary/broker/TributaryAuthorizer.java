@@ -1,0 +1,113 @@
+package io.tributary.broker;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
+import org.apache.kafka.server.authorizer.Action;
+import org.apache.kafka.server.authorizer.AuthorizableRequestContext;
+import org.apache.kafka.server.authorizer.AuthorizationResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka's {@link StandardAuthorizer} plus the agent's disk-full switch: while the file named by
+ * {@value #PRODUCE_REJECT_FILE_CONFIG} exists, {@code WRITE} on {@code TOPIC} resources is denied for
+ * every principal, so produce requests (and transactional AddPartitionsToTxn) fail with
+ * {@code TOPIC_AUTHORIZATION_FAILED}. Everything else, reads included, is decided by the standard
+ * authorizer as usual. Brokers and controllers never need topic WRITE among themselves (replication is
+ * {@code CLUSTER_ACTION}, coordinators append to their internal topics directly), so they are unaffected.
+ * The agent creates and deletes the file (docs/agent-api.md, {@code storage}); it is looked at at most once
+ * per {@link #CHECK_INTERVAL_NANOS}.
+ */
+public class TributaryAuthorizer extends StandardAuthorizer {
+
+    private static final Logger log = LoggerFactory.getLogger(TributaryAuthorizer.class);
+
+    /** The file whose existence makes the broker reject produce requests (rendered by the agent). */
+    public static final String PRODUCE_REJECT_FILE_CONFIG = "tributary.produce.reject.file";
+    static final long CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final LongSupplier nanoTime;
+    private volatile Path rejectFile;
+    private volatile boolean rejecting;
+    private volatile long nextCheck;
+    private volatile boolean checkedOnce;
+
+    public TributaryAuthorizer() {
+        this(System::nanoTime);
+    }
+
+    TributaryAuthorizer(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        super.configure(configs);
+        Object file = configs.get(PRODUCE_REJECT_FILE_CONFIG);
+        rejectFile = file == null || file.toString().isBlank() ? null : Path.of(file.toString().trim());
+        if (rejectFile == null) {
+            log.warn("{} is not set: produce requests are never rejected for a full disk", PRODUCE_REJECT_FILE_CONFIG);
+        } else {
+            log.info("Produce requests are rejected while {} exists", rejectFile);
+        }
+    }
+
+    @Override
+    public List<AuthorizationResult> authorize(AuthorizableRequestContext context, List<Action> actions) {
+        List<AuthorizationResult> results = super.authorize(context, actions);
+        if (!rejectingProduce()) {
+            return results;
+        }
+        List<AuthorizationResult> out = null;
+        for (int i = 0; i < actions.size(); i++) {
+            if (isTopicWrite(actions.get(i)) && results.get(i) != AuthorizationResult.DENIED) {
+                if (out == null) {
+                    out = new ArrayList<>(results);
+                }
+                out.set(i, AuthorizationResult.DENIED);
+            }
+        }
+        return out == null ? results : out;
+    }
+
+    static boolean isTopicWrite(Action action) {
+        return action.operation() == AclOperation.WRITE
+                && action.resourcePattern().resourceType() == ResourceType.TOPIC;
+    }
+
+    /** Whether the reject file exists, looked up at most once per second. */
+    boolean rejectingProduce() {
+        Path file = rejectFile;
+        if (file == null) {
+            return false;
+        }
+        long now = nanoTime.getAsLong();
+        if (checkedOnce && now - nextCheck < 0) {
+            return rejecting;
+        }
+        synchronized (this) {
+            if (!checkedOnce || now - nextCheck >= 0) {
+                boolean exists = Files.exists(file);
+                if (exists != rejecting) {
+                    if (exists) {
+                        log.warn("Rejecting produce requests (topic WRITE denied): {} exists, the disk is full", file);
+                    } else {
+                        log.info("Accepting produce requests again: {} is gone", file);
+                    }
+                }
+                rejecting = exists;
+                nextCheck = now + CHECK_INTERVAL_NANOS;
+                checkedOnce = true;
+            }
+            return rejecting;
+        }
+    }
+}

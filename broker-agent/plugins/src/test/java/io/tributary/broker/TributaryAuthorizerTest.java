@@ -1,0 +1,159 @@
+package io.tributary.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.security.auth.KafkaPrincipal;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.apache.kafka.server.authorizer.Action;
+import org.apache.kafka.server.authorizer.AuthorizableRequestContext;
+import org.apache.kafka.server.authorizer.AuthorizationResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real StandardAuthorizer underneath (no ACLs, allow everyone), with a clock the test controls. */
+class TributaryAuthorizerTest {
+
+    @TempDir
+    Path dir;
+    long nanos = 0;
+    TributaryAuthorizer authorizer;
+    Path rejectFile;
+
+    static final Action PRODUCE = action(AclOperation.WRITE, ResourceType.TOPIC, "orders");
+    static final Action CONSUME = action(AclOperation.READ, ResourceType.TOPIC, "orders");
+    static final Action DESCRIBE = action(AclOperation.DESCRIBE, ResourceType.TOPIC, "orders");
+    static final Action REPLICATE = action(AclOperation.CLUSTER_ACTION, ResourceType.CLUSTER, "kafka-cluster");
+    static final Action IDEMPOTENT = action(AclOperation.IDEMPOTENT_WRITE, ResourceType.CLUSTER, "kafka-cluster");
+    static final Action GROUP_WRITE = action(AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, "tx");
+
+    @BeforeEach
+    void configure() {
+        rejectFile = dir.resolve("produce-rejected");
+        authorizer = new TributaryAuthorizer(() -> nanos);
+        Map<String, Object> configs = new HashMap<>();
+        configs.put("allow.everyone.if.no.acl.found", "true");
+        configs.put(TributaryAuthorizer.PRODUCE_REJECT_FILE_CONFIG, rejectFile.toString());
+        authorizer.configure(configs);
+        start(authorizer);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        authorizer.close();
+    }
+
+    @Test
+    void withoutTheFileEverythingIsAllowedAsByTheStandardAuthorizer() {
+        assertThat(authorize(PRODUCE, CONSUME, DESCRIBE, REPLICATE, IDEMPOTENT, GROUP_WRITE))
+                .containsOnly(AuthorizationResult.ALLOWED);
+    }
+
+    @Test
+    void whileTheFileExistsOnlyTopicWriteIsDenied() throws Exception {
+        Files.createFile(rejectFile);
+
+        assertThat(authorize(CONSUME, PRODUCE, DESCRIBE, REPLICATE, IDEMPOTENT, GROUP_WRITE)).containsExactly(
+                AuthorizationResult.ALLOWED, AuthorizationResult.DENIED, AuthorizationResult.ALLOWED,
+                AuthorizationResult.ALLOWED, AuthorizationResult.ALLOWED, AuthorizationResult.ALLOWED);
+    }
+
+    @Test
+    void theFileIsLookedAtAtMostOncePerSecond() throws Exception {
+        assertThat(authorize(PRODUCE)).containsExactly(AuthorizationResult.ALLOWED);
+        Files.createFile(rejectFile);
+
+        nanos += TimeUnit.MILLISECONDS.toNanos(999);
+        assertThat(authorize(PRODUCE)).as("cached for a second").containsExactly(AuthorizationResult.ALLOWED);
+        nanos += TimeUnit.MILLISECONDS.toNanos(1);
+        assertThat(authorize(PRODUCE)).containsExactly(AuthorizationResult.DENIED);
+
+        Files.delete(rejectFile);
+        assertThat(authorize(PRODUCE)).containsExactly(AuthorizationResult.DENIED);
+        nanos += TimeUnit.SECONDS.toNanos(1);
+        assertThat(authorize(PRODUCE)).containsExactly(AuthorizationResult.ALLOWED);
+    }
+
+    @Test
+    void withoutTheSettingProduceIsNeverRejected() throws Exception {
+        TributaryAuthorizer plain = new TributaryAuthorizer(() -> nanos);
+        plain.configure(Map.of("allow.everyone.if.no.acl.found", "true"));
+        start(plain);
+        Files.createFile(rejectFile);
+
+        assertThat(plain.authorize(context(), List.of(PRODUCE))).containsExactly(AuthorizationResult.ALLOWED);
+        plain.close();
+    }
+
+    /** What the broker does before serving: plugin metrics, then the initial ACL load. */
+    static void start(TributaryAuthorizer authorizer) {
+        authorizer.withPluginMetrics(new PluginMetricsImpl(new Metrics(), Map.of()));
+        authorizer.completeInitialLoad();
+    }
+
+    List<AuthorizationResult> authorize(Action... actions) {
+        return authorizer.authorize(context(), List.of(actions));
+    }
+
+    static Action action(AclOperation operation, ResourceType type, String name) {
+        return new Action(operation, new ResourcePattern(type, name, PatternType.LITERAL), 1, true, true);
+    }
+
+    static AuthorizableRequestContext context() {
+        return new AuthorizableRequestContext() {
+            @Override
+            public String listenerName() {
+                return "CLIENT";
+            }
+
+            @Override
+            public SecurityProtocol securityProtocol() {
+                return SecurityProtocol.PLAINTEXT;
+            }
+
+            @Override
+            public KafkaPrincipal principal() {
+                return KafkaPrincipal.ANONYMOUS;
+            }
+
+            @Override
+            public InetAddress clientAddress() {
+                return InetAddress.getLoopbackAddress();
+            }
+
+            @Override
+            public int requestType() {
+                return 0;
+            }
+
+            @Override
+            public int requestVersion() {
+                return 9;
+            }
+
+            @Override
+            public String clientId() {
+                return "test";
+            }
+
+            @Override
+            public int correlationId() {
+                return 1;
+            }
+        };
+    }
+}
