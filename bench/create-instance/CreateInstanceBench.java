@@ -80,7 +80,8 @@ public class CreateInstanceBench {
                 if (instance.contains("\"CREATE_FAILED\"")) {
                     throw new IllegalStateException("creation failed: " + instance);
                 }
-                return instance.contains("\"status\":\"RUNNING\"");
+                // bootstrapServers appears once the instance (not just a broker) is RUNNING
+                return instance.contains("\"bootstrapServers\":\"");
             });
             double seconds = (System.nanoTime() - start) / 1e9;
             try (Stream<Path> hosts = Files.list(home.resolve("hosts"))) {

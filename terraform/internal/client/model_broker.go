@@ -27,7 +27,13 @@ type Broker struct {
 	// Advertised client host.
 	Host NullableString `json:"host,omitempty"`
 	// Client listener port.
-	Port                 NullableInt32 `json:"port,omitempty"`
+	Port NullableInt32 `json:"port,omitempty"`
+	// Bytes used by the broker's logs.
+	DiskUsedBytes NullableInt64 `json:"diskUsedBytes,omitempty"`
+	// The ordered storage of one broker.
+	DiskLimitBytes NullableInt64 `json:"diskLimitBytes,omitempty"`
+	// True while PRODUCE_REJECT refuses writes (disk full).
+	ProduceRejected      NullableBool `json:"produceRejected,omitempty"`
 	AdditionalProperties map[string]interface{}
 }
 
@@ -236,6 +242,135 @@ func (o *Broker) UnsetPort() {
 	o.Port.Unset()
 }
 
+// GetDiskUsedBytes returns the DiskUsedBytes field value if set, zero value otherwise (both if not set or set to explicit null).
+func (o *Broker) GetDiskUsedBytes() int64 {
+	if o == nil || IsNil(o.DiskUsedBytes.Get()) {
+		var ret int64
+		return ret
+	}
+	return *o.DiskUsedBytes.Get()
+}
+
+// GetDiskUsedBytesOk returns a tuple with the DiskUsedBytes field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+// NOTE: If the value is an explicit nil, `nil, true` will be returned
+func (o *Broker) GetDiskUsedBytesOk() (*int64, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return o.DiskUsedBytes.Get(), o.DiskUsedBytes.IsSet()
+}
+
+// HasDiskUsedBytes returns a boolean if a field has been set.
+func (o *Broker) HasDiskUsedBytes() bool {
+	if o != nil && o.DiskUsedBytes.IsSet() {
+		return true
+	}
+
+	return false
+}
+
+// SetDiskUsedBytes gets a reference to the given NullableInt64 and assigns it to the DiskUsedBytes field.
+func (o *Broker) SetDiskUsedBytes(v int64) {
+	o.DiskUsedBytes.Set(&v)
+}
+
+// SetDiskUsedBytesNil sets the value for DiskUsedBytes to be an explicit nil
+func (o *Broker) SetDiskUsedBytesNil() {
+	o.DiskUsedBytes.Set(nil)
+}
+
+// UnsetDiskUsedBytes ensures that no value is present for DiskUsedBytes, not even an explicit nil
+func (o *Broker) UnsetDiskUsedBytes() {
+	o.DiskUsedBytes.Unset()
+}
+
+// GetDiskLimitBytes returns the DiskLimitBytes field value if set, zero value otherwise (both if not set or set to explicit null).
+func (o *Broker) GetDiskLimitBytes() int64 {
+	if o == nil || IsNil(o.DiskLimitBytes.Get()) {
+		var ret int64
+		return ret
+	}
+	return *o.DiskLimitBytes.Get()
+}
+
+// GetDiskLimitBytesOk returns a tuple with the DiskLimitBytes field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+// NOTE: If the value is an explicit nil, `nil, true` will be returned
+func (o *Broker) GetDiskLimitBytesOk() (*int64, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return o.DiskLimitBytes.Get(), o.DiskLimitBytes.IsSet()
+}
+
+// HasDiskLimitBytes returns a boolean if a field has been set.
+func (o *Broker) HasDiskLimitBytes() bool {
+	if o != nil && o.DiskLimitBytes.IsSet() {
+		return true
+	}
+
+	return false
+}
+
+// SetDiskLimitBytes gets a reference to the given NullableInt64 and assigns it to the DiskLimitBytes field.
+func (o *Broker) SetDiskLimitBytes(v int64) {
+	o.DiskLimitBytes.Set(&v)
+}
+
+// SetDiskLimitBytesNil sets the value for DiskLimitBytes to be an explicit nil
+func (o *Broker) SetDiskLimitBytesNil() {
+	o.DiskLimitBytes.Set(nil)
+}
+
+// UnsetDiskLimitBytes ensures that no value is present for DiskLimitBytes, not even an explicit nil
+func (o *Broker) UnsetDiskLimitBytes() {
+	o.DiskLimitBytes.Unset()
+}
+
+// GetProduceRejected returns the ProduceRejected field value if set, zero value otherwise (both if not set or set to explicit null).
+func (o *Broker) GetProduceRejected() bool {
+	if o == nil || IsNil(o.ProduceRejected.Get()) {
+		var ret bool
+		return ret
+	}
+	return *o.ProduceRejected.Get()
+}
+
+// GetProduceRejectedOk returns a tuple with the ProduceRejected field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+// NOTE: If the value is an explicit nil, `nil, true` will be returned
+func (o *Broker) GetProduceRejectedOk() (*bool, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return o.ProduceRejected.Get(), o.ProduceRejected.IsSet()
+}
+
+// HasProduceRejected returns a boolean if a field has been set.
+func (o *Broker) HasProduceRejected() bool {
+	if o != nil && o.ProduceRejected.IsSet() {
+		return true
+	}
+
+	return false
+}
+
+// SetProduceRejected gets a reference to the given NullableBool and assigns it to the ProduceRejected field.
+func (o *Broker) SetProduceRejected(v bool) {
+	o.ProduceRejected.Set(&v)
+}
+
+// SetProduceRejectedNil sets the value for ProduceRejected to be an explicit nil
+func (o *Broker) SetProduceRejectedNil() {
+	o.ProduceRejected.Set(nil)
+}
+
+// UnsetProduceRejected ensures that no value is present for ProduceRejected, not even an explicit nil
+func (o *Broker) UnsetProduceRejected() {
+	o.ProduceRejected.Unset()
+}
+
 func (o Broker) MarshalJSON() ([]byte, error) {
 	toSerialize, err := o.ToMap()
 	if err != nil {
@@ -255,6 +390,15 @@ func (o Broker) ToMap() (map[string]interface{}, error) {
 	}
 	if o.Port.IsSet() {
 		toSerialize["port"] = o.Port.Get()
+	}
+	if o.DiskUsedBytes.IsSet() {
+		toSerialize["diskUsedBytes"] = o.DiskUsedBytes.Get()
+	}
+	if o.DiskLimitBytes.IsSet() {
+		toSerialize["diskLimitBytes"] = o.DiskLimitBytes.Get()
+	}
+	if o.ProduceRejected.IsSet() {
+		toSerialize["produceRejected"] = o.ProduceRejected.Get()
 	}
 
 	for key, value := range o.AdditionalProperties {
@@ -308,6 +452,9 @@ func (o *Broker) UnmarshalJSON(data []byte) (err error) {
 		delete(additionalProperties, "status")
 		delete(additionalProperties, "host")
 		delete(additionalProperties, "port")
+		delete(additionalProperties, "diskUsedBytes")
+		delete(additionalProperties, "diskLimitBytes")
+		delete(additionalProperties, "produceRejected")
 		o.AdditionalProperties = additionalProperties
 	}
 

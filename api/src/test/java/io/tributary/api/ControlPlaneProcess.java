@@ -24,7 +24,14 @@ final class ControlPlaneProcess implements AutoCloseable {
     private final Path home;
     private final int port;
     private final int localPortStart;
+    private final Map<String, String> extraEnv = new java.util.HashMap<>();
     private Process process;
+
+    /** An extra environment setting for the control plane (from the next start on). */
+    ControlPlaneProcess with(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
 
     ControlPlaneProcess(Path home, int localPortStart) {
         this.home = home;
@@ -44,6 +51,7 @@ final class ControlPlaneProcess implements AutoCloseable {
         env.put("TRIBUTARY_BOOTSTRAP_TOKEN", TOKEN);
         env.put("TRIBUTARY_LOCAL_PORT_START", Integer.toString(localPortStart));
         env.put("TRIBUTARY_LOCAL_BROKER_HEAP_MB", "256");
+        env.putAll(extraEnv);
         try {
             Files.createDirectories(home);
             process = builder.start();

@@ -71,9 +71,11 @@ public class ProvisioningConfiguration {
                                                   HostRepository hosts, HostProviders providers, FlavorCatalog flavors,
                                                   ProvisioningProperties properties, ClusterProbe probe,
                                                   TransactionTemplate tx, Clock clock) {
-        int heapCap = "local".equals(properties.hostProvider()) ? properties.local().maxBrokerHeapMb() : 0;
-        return new CreateInstanceWorkflow(instances, brokers, hosts, providers, flavors, new DesiredStateFactory(heapCap),
-                probe, tx, clock);
+        boolean local = "local".equals(properties.hostProvider());
+        int heapCap = local ? properties.local().maxBrokerHeapMb() : 0;
+        java.util.function.IntToLongFunction storage = local ? properties.local()::storageBytes : gb -> gb * (1L << 30);
+        return new CreateInstanceWorkflow(instances, brokers, hosts, providers, flavors,
+                new DesiredStateFactory(heapCap, storage), probe, tx, clock);
     }
 
     @Bean
@@ -113,6 +115,13 @@ public class ProvisioningConfiguration {
                                                 OperationRepository operations, LocalHostProvider local,
                                                 TransactionTemplate tx, Clock clock) {
         return new InstanceHealthMonitor(instances, hosts, operations, local, tx, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "tributary.provisioning.reconcile", havingValue = "true", matchIfMissing = true)
+    io.tributary.provisioning.capacity.CapacityGuard capacityGuard(InstanceRepository instances, HostRepository hosts,
+            io.tributary.provisioning.instance.InstanceEventRepository events, TransactionTemplate tx, Clock clock) {
+        return new io.tributary.provisioning.capacity.CapacityGuard(instances, hosts, events, tx, clock);
     }
 
     /** The configured distribution, or the one the Maven build leaves in broker-agent/target/dist. */

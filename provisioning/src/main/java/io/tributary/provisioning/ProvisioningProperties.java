@@ -36,7 +36,7 @@ public record ProvisioningProperties(
             createTimeout = Duration.ofMinutes(10);
         }
         if (local == null) {
-            local = new Local(null, null, 19100, 512, null);
+            local = new Local(null, null, 19100, 512, null, 0);
         }
     }
 
@@ -50,10 +50,17 @@ public record ProvisioningProperties(
      * @param portRangeStart    first port of the blocks handed to local hosts (10 ports each)
      * @param maxBrokerHeapMb   cap on a local broker's heap, since all brokers share this machine
      * @param javaCommand       java used for agents; empty = the control plane's own
+     * @param bytesPerStorageGb how many bytes one ordered "GB" is on a local host's simulated disk
+     *                          (0 = a real GiB); small values let a test fill a disk quickly
      */
     public record Local(Path agentDistribution, Path hostsDirectory,
                         @Min(1024) @Max(65000) int portRangeStart,
                         @Min(128) int maxBrokerHeapMb,
-                        String javaCommand) {
+                        String javaCommand,
+                        long bytesPerStorageGb) {
+
+        public long storageBytes(int storageGb) {
+            return storageGb * (bytesPerStorageGb > 0 ? bytesPerStorageGb : 1L << 30);
+        }
     }
 }

@@ -146,6 +146,12 @@ class ProblemHandler {
         return Problems.response(ErrorCode.INVALID_STATE, e.getMessage(), request, List.of());
     }
 
+    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    ResponseEntity<Object> concurrent(Exception e, HttpServletRequest request) {
+        return Problems.response(ErrorCode.INVALID_STATE, "the resource changed while the request ran; try again",
+                request, List.of());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);

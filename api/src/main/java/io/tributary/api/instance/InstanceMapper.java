@@ -27,10 +27,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** An instance as the API shows it: the order (never its secrets), its status and its brokers. */
 @Component
 class InstanceMapper {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BrokerRepository brokers;
     private final HostRepository hosts;
@@ -81,6 +85,13 @@ class InstanceMapper {
                     .status(status(host));
             if (host != null && host.getAddress() != null) {
                 dto.host(host.getAddress()).port(ListenerPorts.of(host).client());
+            }
+            if (host != null && host.getObservedState() != null) {
+                JsonNode disk = JSON.readTree(host.getObservedState()).path("disk");
+                if (!disk.isMissingNode()) {
+                    dto.diskUsedBytes(disk.path("usedBytes").asLong()).diskLimitBytes(disk.path("limitBytes").asLong())
+                            .produceRejected(disk.path("produceRejected").asBoolean(false));
+                }
             }
             return dto;
         }).toList();

@@ -5,16 +5,22 @@ import io.tributary.api.generated.InstancesApi;
 import io.tributary.api.generated.model.InstanceAcceptedDto;
 import io.tributary.api.generated.model.InstanceCreateDto;
 import io.tributary.api.generated.model.InstanceDto;
+import io.tributary.api.generated.model.InstanceEventDto;
+import io.tributary.api.generated.model.InstanceEventPageDto;
+import io.tributary.api.generated.model.InstanceEventTypeDto;
 import io.tributary.api.generated.model.InstancePageDto;
 import io.tributary.api.generated.model.InstanceStatusDto;
 import io.tributary.api.generated.model.InstanceUpdateDto;
 import io.tributary.api.operation.OperationMapper;
 import io.tributary.api.security.ProjectAccess;
 import io.tributary.provisioning.instance.Instance;
+import io.tributary.provisioning.instance.InstanceEventRepository;
 import io.tributary.provisioning.instance.InstanceStatus;
 import java.net.URI;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,12 +32,15 @@ class InstancesController implements InstancesApi {
     private final InstanceMapper mapper;
     private final ProjectAccess access;
     private final AuditContext audit;
+    private final InstanceEventRepository events;
 
-    InstancesController(InstanceService service, InstanceMapper mapper, ProjectAccess access, AuditContext audit) {
+    InstancesController(InstanceService service, InstanceMapper mapper, ProjectAccess access, AuditContext audit,
+                        InstanceEventRepository events) {
         this.service = service;
         this.mapper = mapper;
         this.access = access;
         this.audit = audit;
+        this.events = events;
     }
 
     @Override
@@ -64,13 +73,25 @@ class InstancesController implements InstancesApi {
     @Override
     public ResponseEntity<InstanceDto> updateInstance(UUID project, UUID instance, InstanceUpdateDto body) {
         access.change(project);
-        return ResponseEntity.ok(mapper.toDto(service.update(project, instance, body)));
+        return ResponseEntity.ok(mapper.toDto(ConcurrentChange.retry(() -> service.update(project, instance, body))));
     }
 
     @Override
     public ResponseEntity<InstanceAcceptedDto> deleteInstance(UUID project, UUID instance) {
         access.change(project);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted(service.delete(project, instance)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted(
+                ConcurrentChange.retry(() -> service.delete(project, instance))));
+    }
+
+    @Override
+    public ResponseEntity<InstanceEventPageDto> listInstanceEvents(UUID project, UUID instance, Integer page, Integer size) {
+        service.get(project, instance);
+        var result = events.findByInstanceIdOrderByOccurredAtDescIdDesc(instance, PageRequest.of(page, size));
+        return ResponseEntity.ok(new InstanceEventPageDto()
+                .items(result.getContent().stream().map(e -> new InstanceEventDto().id(e.getId())
+                        .type(InstanceEventTypeDto.fromValue(e.getType())).message(e.getMessage()).nodeId(e.getNodeId())
+                        .occurredAt(e.getOccurredAt().atOffset(ZoneOffset.UTC))).toList())
+                .page(page).size(size).totalItems(result.getTotalElements()).totalPages(result.getTotalPages()));
     }
 
     private InstanceAcceptedDto accepted(InstanceService.Accepted accepted) {

@@ -13,7 +13,10 @@ public final class BrokerTuning {
     private BrokerTuning() {
     }
 
-    public static Map<String, String> settings(Flavor flavor, int brokerCount, int retentionHours) {
+    public static final String AUTHORIZER = "io.tributary.broker.TributaryAuthorizer";
+    public static final String PARTITION_POLICY = "io.tributary.broker.PartitionLimitPolicy";
+
+    public static Map<String, String> settings(Flavor flavor, int brokerCount, int retentionHours, long storageBytes) {
         int replication = Math.min(3, brokerCount);
         Map<String, String> s = new TreeMap<>();
         s.put("num.network.threads", Integer.toString(flavor.numNetworkThreads()));
@@ -23,9 +26,11 @@ public final class BrokerTuning {
         s.put("socket.send.buffer.bytes", "102400");
         s.put("socket.receive.buffer.bytes", "102400");
         s.put("socket.request.max.bytes", "104857600");
-        s.put("log.segment.bytes", "536870912");
+        // at least ~20 segments fit the disk, so deleting the oldest data frees space in steps
+        s.put("log.segment.bytes", Long.toString(Math.max(1L << 20, Math.min(512L << 20, storageBytes / 20))));
         s.put("log.retention.hours", Integer.toString(retentionHours));
-        s.put("log.retention.check.interval.ms", "300000");
+        s.put("log.retention.check.interval.ms", "10000");
+        s.put("log.segment.delete.delay.ms", "5000");
         s.put("default.replication.factor", Integer.toString(replication));
         s.put("min.insync.replicas", brokerCount >= 3 ? "2" : "1");
         s.put("offsets.topic.replication.factor", Integer.toString(replication));
@@ -35,6 +40,12 @@ public final class BrokerTuning {
         s.put("auto.create.topics.enable", "false");
         s.put("num.partitions", "3");
         s.put("group.initial.rebalance.delay.ms", "3000");
+        // our broker plugins: the disk-full write guard and the flavor's partition limit
+        s.put("authorizer.class.name", AUTHORIZER);
+        s.put("allow.everyone.if.no.acl.found", "true");
+        s.put("create.topic.policy.class.name", PARTITION_POLICY);
+        s.put("tributary.max.partitions.per.broker", Integer.toString(flavor.maxPartitionsPerBroker()));
+        s.put("tributary.max.partitions", Integer.toString(flavor.maxPartitionsPerBroker() * brokerCount));
         return s;
     }
 

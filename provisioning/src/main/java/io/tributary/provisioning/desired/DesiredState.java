@@ -18,7 +18,8 @@ public record DesiredState(
         String controllerListener,
         Map<String, String> brokerSettings,
         Map<String, String> userSettings,
-        Jvm jvm) {
+        Jvm jvm,
+        Storage storage) {
 
     public static final String CLIENT = "CLIENT";
     public static final String CONTROLLER = "CONTROLLER";
@@ -28,5 +29,12 @@ public record DesiredState(
     }
 
     public record Jvm(int heapMb, List<String> options) {
+    }
+
+    /** The disk guard: above {@code highWatermark} of {@code limitBytes} the capacity policy acts. */
+    public record Storage(long limitBytes, String capacityPolicy, double highWatermark, double lowWatermark) {
+
+        public static final double HIGH = 0.95;
+        public static final double LOW = 0.85;
     }
 }

@@ -13,10 +13,15 @@ import java.util.stream.Collectors;
 public final class DesiredStateFactory {
 
     private final int maxHeapMb;
+    private final java.util.function.IntToLongFunction storageBytes;
 
-    /** @param maxHeapMb cap on the broker heap (the local provider shares one machine); 0 = none */
-    public DesiredStateFactory(int maxHeapMb) {
+    /**
+     * @param maxHeapMb    cap on the broker heap (the local provider shares one machine); 0 = none
+     * @param storageBytes the disk size of a broker ordered with so many GB
+     */
+    public DesiredStateFactory(int maxHeapMb, java.util.function.IntToLongFunction storageBytes) {
         this.maxHeapMb = maxHeapMb;
+        this.storageBytes = storageBytes;
     }
 
     public DesiredState build(Instance instance, Flavor flavor, Broker broker, Host host, Map<Integer, Host> hostsByNode,
@@ -30,6 +35,7 @@ public final class DesiredStateFactory {
         }
         listeners.add(new DesiredState.Listener(DesiredState.INTERNAL, ports.internal(), "PLAINTEXT", address));
         int heap = maxHeapMb > 0 ? Math.min(flavor.brokerHeapMb(), maxHeapMb) : flavor.brokerHeapMb();
+        long limitBytes = storageBytes.applyAsLong(instance.getStorageGb());
         return new DesiredState(
                 host.getId().toString(),
                 "RUN",
@@ -42,9 +48,11 @@ public final class DesiredStateFactory {
                 listeners,
                 DesiredState.INTERNAL,
                 DesiredState.CONTROLLER,
-                BrokerTuning.settings(flavor, instance.getBrokerCount(), instance.getRetentionHours()),
+                BrokerTuning.settings(flavor, instance.getBrokerCount(), instance.getRetentionHours(), limitBytes),
                 instance.getBrokerConfig(),
-                new DesiredState.Jvm(heap, BrokerTuning.jvmOptions()));
+                new DesiredState.Jvm(heap, BrokerTuning.jvmOptions()),
+                new DesiredState.Storage(limitBytes, instance.getCapacityPolicy(), DesiredState.Storage.HIGH,
+                        DesiredState.Storage.LOW));
     }
 
     static String voters(List<Broker> brokers, Map<Integer, Host> hostsByNode) {

@@ -38,6 +38,8 @@ public class Host {
     private Long observedGeneration;
     private String brokerStatus;
     private Instant lastSeenAt;
+    private String capacityState;
+    private Instant capacityActedAt;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -53,6 +55,7 @@ public class Host {
         this.status = status;
         this.createdAt = now;
         this.updatedAt = now;
+        this.capacityState = "NORMAL";
     }
 
     public void assign(UUID instanceId, int nodeId, Instant now) {
@@ -142,4 +145,11 @@ public class Host {
     public String getBrokerStatus() { return brokerStatus; }
     public Instant getLastSeenAt() { return lastSeenAt; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getCapacityState() { return capacityState; }
+    public Instant getCapacityActedAt() { return capacityActedAt; }
+
+    public void capacity(String state, Instant actedAt) {
+        this.capacityState = state;
+        this.capacityActedAt = actedAt;
+    }
 }

@@ -54,7 +54,11 @@ public class InstanceHealthMonitor {
             List<Host> live = hosts.findLiveByInstance(instance.getId());
             reviveLocalAgents(live);
             String problems = problems(live, clock.instant());
-            tx.executeWithoutResult(s -> instances.findById(instance.getId()).ifPresent(i -> update(i, problems)));
+            try {
+                tx.executeWithoutResult(s -> instances.findById(instance.getId()).ifPresent(i -> update(i, problems)));
+            } catch (org.springframework.dao.OptimisticLockingFailureException changed) {
+                log.debug("instance={} changed concurrently; next check decides", instance.getId());
+            }
         }
     }
 

@@ -1,0 +1,147 @@
+package io.tributary.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The disk-full policies on real brokers with a tiny disk: local hosts count one ordered GB as
+ * 256 KiB here, so 100 "GB" is a 25 MiB disk that a test fills in seconds.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CapacityPolicyIT {
+
+    static final String TOKEN = ControlPlaneProcess.TOKEN;
+    static final String KIB = "x".repeat(1024);
+
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+    static Path home;
+    ControlPlaneProcess controlPlane;
+    ApiClient api;
+    String project;
+
+    @BeforeAll
+    void start() {
+        controlPlane = new ControlPlaneProcess(home, 24000).with("TRIBUTARY_LOCAL_BYTES_PER_GB", "262144").start();
+        api = controlPlane.api();
+        project = api.get("/api/v1/me", TOKEN).json().path("memberships").get(0).path("projectId").asText();
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            controlPlane.close();
+        } finally {
+            ControlPlaneProcess.killEverythingUnder(home);
+        }
+    }
+
+    @Test
+    void produceRejectRefusesWritesWhenFullKeepsReadsAndResumesWhenRetentionFreesSpace() throws Exception {
+        String base = instance("rejecting", "PRODUCE_REJECT");
+        String bootstrap = api.get(base, TOKEN).text("bootstrapServers");
+        assertThat(api.post(base + "/topics", TOKEN, Map.of("name", "fill", "partitions", 3)).status()).isEqualTo(201);
+
+        Exception refused = fillUntilRefused(bootstrap, "fill", 40_000);
+        assertThat(refused).as("producing must be refused once the disk is full").isNotNull();
+        assertThat(refused).hasRootCauseInstanceOf(TopicAuthorizationException.class);
+        await("event").atMost(Duration.ofSeconds(30)).until(() -> eventTypes(base).contains("PRODUCE_REJECTED"));
+        JsonNode brokers = api.get(base, TOKEN).json().path("brokers");
+        assertThat(brokers.findValuesAsString("produceRejected")).contains("true");
+        assertThat(KafkaRoundTrip.consume(bootstrap, "fill", 100)).as("consumers keep reading").hasSizeGreaterThanOrEqualTo(100);
+
+        assertThat(api.patch(base + "/topics/fill", TOKEN, Map.of("configs", Map.of("retention.bytes", "1048576")))
+                .status()).isEqualTo(200);
+        await("retention frees space").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> eventTypes(base).contains("PRODUCE_RESUMED"));
+        KafkaRoundTrip.produce(bootstrap, "fill", List.of("after"));
+        delete(base);
+    }
+
+    @Test
+    void timeBaseDeletesTheOldestDataAndProducingGoesOn() throws Exception {
+        String base = instance("trimming", "TIME_BASE");
+        String bootstrap = api.get(base, TOKEN).text("bootstrapServers");
+        assertThat(api.post(base + "/topics", TOKEN, Map.of("name", "fill", "partitions", 3)).status()).isEqualTo(201);
+
+        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            for (int round = 0; round < 60 && !eventTypes(base).contains("OLDEST_DATA_DELETED"); round++) {
+                for (int i = 0; i < 1000; i++) {
+                    producer.send(new ProducerRecord<>("fill", KIB)).get();
+                }
+            }
+        }
+        assertThat(eventTypes(base)).contains("OLDEST_DATA_DELETED");
+        JsonNode topic = api.get(base + "/topics/fill", TOKEN).json();
+        assertThat(topic.path("partitionDetails").findValuesAsString("earliestOffset"))
+                .as("the oldest data is gone").anySatisfy(o -> assertThat(Long.parseLong(o)).isPositive());
+        KafkaRoundTrip.produce(bootstrap, "fill", List.of("still-writable"));
+        await("usage back under the high watermark").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    JsonNode b = api.get(base, TOKEN).json().path("brokers").get(0);
+                    return b.path("diskUsedBytes").asLong() < 0.95 * b.path("diskLimitBytes").asLong();
+                });
+        delete(base);
+    }
+
+    private String instance(String name, String policy) {
+        String id = api.post("/api/v1/projects/" + project + "/instances", TOKEN, Map.of("name", name, "flavor", "kafka.2u4g",
+                "brokerCount", 3, "availabilityZones", List.of("az1", "az2", "az3"), "storageGb", 100,
+                "retention", Map.of("capacityPolicy", policy))).json().path("instance").path("id").asText();
+        String base = "/api/v1/projects/" + project + "/instances/" + id;
+        await("RUNNING").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "RUNNING".equals(api.get(base, TOKEN).text("status")));
+        return base;
+    }
+
+    private void delete(String base) {
+        api.delete(base, TOKEN);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> api.get(base, TOKEN).status() == 404);
+    }
+
+    private List<String> eventTypes(String base) {
+        return api.get(base + "/events?size=100", TOKEN).json().path("items").findValuesAsString("type");
+    }
+
+    /** Produces 1 KiB messages until one is refused; that refusal, or null if none was. */
+    private static Exception fillUntilRefused(String bootstrap, String topic, int max) throws InterruptedException {
+        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            for (int i = 0; i < max; i++) {
+                try {
+                    producer.send(new ProducerRecord<>(topic, KIB)).get();
+                } catch (ExecutionException e) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.RETRIES_CONFIG, 0);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 20_000);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return new KafkaProducer<>(p);
+    }
+}
