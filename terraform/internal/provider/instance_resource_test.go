@@ -52,7 +52,8 @@ resource "tributary_instance" "test" {
 
 // TestAccInstance_lifecycle orders ONE instance (a 3-broker cluster is the expensive part
 // of the suite) and walks it through create, import, in-place update, an empty plan,
-// drift correction, the data source, and destroy.
+// drift correction, the data source; then a tributary_topic on it through the same
+// (topicSteps), and destroy.
 func TestAccInstance_lifecycle(t *testing.T) {
 	name := accTestPrefix + acctest.RandStringFromCharSet(8, acctest.CharSetAlpha)
 	renamed := name + "-renamed"
@@ -64,8 +65,8 @@ func TestAccInstance_lifecycle(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { accPreCheck(t) },
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		CheckDestroy:             checkInstancesDestroyed,
-		Steps: []resource.TestStep{
+		CheckDestroy:             resource.ComposeAggregateTestCheckFunc(checkTopicsDestroyed, checkInstancesDestroyed),
+		Steps: append([]resource.TestStep{
 			{
 				// Create, and wait for RUNNING.
 				Config: instanceConfig(name, `    env = "test"`),
@@ -175,7 +176,7 @@ data "tributary_instance" "test" {
 					resource.TestCheckNoResourceAttr("data.tributary_instance.test", "security.admin_password"),
 				),
 			},
-		},
+		}, topicSteps(t, updated)...),
 	})
 }
 
@@ -253,20 +254,26 @@ func checkInstancesDestroyed(s *terraform.State) error {
 // expectPlannedNameChange checks that the plan changes name from the drifted value back
 // to the configured one.
 func expectPlannedNameChange(addr, from, to string) plancheck.PlanCheck {
-	return nameChangeCheck{addr: addr, from: from, to: to}
+	return expectPlannedChange(addr, "name", from, to)
 }
 
-type nameChangeCheck struct{ addr, from, to string }
+// expectPlannedChange checks that the plan changes a top-level attribute of addr from one
+// value to another (compared as printed, so 12 matches the plan's JSON number).
+func expectPlannedChange(addr, attr string, from, to any) plancheck.PlanCheck {
+	return attrChangeCheck{addr: addr, attr: attr, from: fmt.Sprint(from), to: fmt.Sprint(to)}
+}
 
-func (c nameChangeCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+type attrChangeCheck struct{ addr, attr, from, to string }
+
+func (c attrChangeCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
 	for _, rc := range req.Plan.ResourceChanges {
 		if rc.Address != c.addr {
 			continue
 		}
 		before, _ := rc.Change.Before.(map[string]any)
 		after, _ := rc.Change.After.(map[string]any)
-		if before["name"] != c.from || after["name"] != c.to {
-			resp.Error = fmt.Errorf("planned name change %v -> %v, want %q -> %q", before["name"], after["name"], c.from, c.to)
+		if fmt.Sprint(before[c.attr]) != c.from || fmt.Sprint(after[c.attr]) != c.to {
+			resp.Error = fmt.Errorf("planned %s change %v -> %v, want %s -> %s", c.attr, before[c.attr], after[c.attr], c.from, c.to)
 		}
 		return
 	}

@@ -142,6 +142,7 @@ func newAPIClient(endpoint, apiKey, userAgent string) *client.APIClient {
 func (p *tributaryProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewInstanceResource,
+		NewTopicResource,
 	}
 }
 

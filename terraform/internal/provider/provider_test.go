@@ -29,7 +29,7 @@ func TestProviderSchema(t *testing.T) {
 		t.Errorf("schema diagnostic: %s: %s", d.Summary, d.Detail)
 	}
 
-	wantResources := []string{"tributary_instance"}
+	wantResources := []string{"tributary_instance", "tributary_topic"}
 	wantDataSources := []string{"tributary_flavors", "tributary_availability_zones", "tributary_instance"}
 	if len(resp.ResourceSchemas) != len(wantResources) {
 		t.Errorf("resources: %d, want %v", len(resp.ResourceSchemas), wantResources)
