@@ -83,9 +83,7 @@ class CapacityPolicyIT {
 
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
             for (int round = 0; round < 60 && !eventTypes(base).contains("OLDEST_DATA_DELETED"); round++) {
-                for (int i = 0; i < 1000; i++) {
-                    producer.send(new ProducerRecord<>("fill", KIB)).get();
-                }
+                sendBatch(producer, "fill", 1000);
             }
         }
         assertThat(eventTypes(base)).contains("OLDEST_DATA_DELETED");
@@ -120,18 +118,30 @@ class CapacityPolicyIT {
         return api.get(base + "/events?size=100", TOKEN).json().path("items").findValuesAsString("type");
     }
 
-    /** Produces 1 KiB messages until one is refused; that refusal, or null if none was. */
+    /** Produces 1 KiB messages, 500 at a time, until one is refused; that refusal, or null if none was. */
     private static Exception fillUntilRefused(String bootstrap, String topic, int max) throws InterruptedException {
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
-            for (int i = 0; i < max; i++) {
+            for (int sent = 0; sent < max; sent += 500) {
                 try {
-                    producer.send(new ProducerRecord<>(topic, KIB)).get();
+                    sendBatch(producer, topic, 500);
                 } catch (ExecutionException e) {
                     return e;
                 }
             }
         }
         return null;
+    }
+
+    /** Sends {@code count} 1 KiB messages and waits for every acknowledgement. */
+    private static void sendBatch(KafkaProducer<String, String> producer, String topic, int count)
+            throws ExecutionException, InterruptedException {
+        List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            acks.add(producer.send(new ProducerRecord<>(topic, KIB)));
+        }
+        for (var ack : acks) {
+            ack.get();
+        }
     }
 
     private static KafkaProducer<String, String> producer(String bootstrap) {

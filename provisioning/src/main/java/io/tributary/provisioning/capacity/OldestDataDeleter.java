@@ -27,6 +27,7 @@ class OldestDataDeleter {
     Result deleteOldestHalf(String bootstrapServers, int nodeId) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         try (Admin admin = Admin.create(p)) {
             var names = admin.listTopics(new ListTopicsOptions().listInternal(false)).names().get(15, TimeUnit.SECONDS);

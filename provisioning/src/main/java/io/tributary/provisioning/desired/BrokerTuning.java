@@ -43,6 +43,10 @@ public final class BrokerTuning {
         // our broker plugins: the disk-full write guard and the flavor's partition limit
         s.put("authorizer.class.name", AUTHORIZER);
         s.put("allow.everyone.if.no.acl.found", "true");
+        // KRaft: until the metadata is loaded the authorizer is "not ready" and refuses all but
+        // super users, including the controllers' votes that would load it. On PLAINTEXT every
+        // peer is ANONYMOUS, so ANONYMOUS must be super (it changes nothing while no ACL exists).
+        s.put("super.users", "User:ANONYMOUS");
         s.put("create.topic.policy.class.name", PARTITION_POLICY);
         s.put("tributary.max.partitions.per.broker", Integer.toString(flavor.maxPartitionsPerBroker()));
         s.put("tributary.max.partitions", Integer.toString(flavor.maxPartitionsPerBroker() * brokerCount));
