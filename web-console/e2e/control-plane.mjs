@@ -1,7 +1,7 @@
 // Global setup/teardown of the e2e suite: the real control-plane jar on a free port with a
 // fresh data directory and a known bootstrap admin key.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -85,6 +85,7 @@ export async function startControlPlane() {
       await exited;
       clearTimeout(timer);
     }
+    killProcessesUnder(home);
     await rm(home, { recursive: true, force: true, maxRetries: 3 });
   };
 
@@ -128,4 +129,27 @@ async function withPreview(apiUrl, token, stopControlPlane) {
   }
   await stop();
   throw new Error('vite preview did not start');
+}
+
+/**
+ * Broker agents outlive their control plane by design (they are "VMs"); a test run must not leave
+ * them behind, so anything whose command line names the run's home is ended.
+ */
+function killProcessesUnder(home) {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (cmdline.includes(home)) {
+      try {
+        process.kill(Number(entry), 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
 }

@@ -17,6 +17,8 @@ const router = createHashRouter([
       { path: '/projects/:projectId/instances', element: <InstancesPage /> },
       { path: '/projects/:projectId/instances/new', element: <CreateInstancePage /> },
       { path: '/projects/:projectId/instances/:instanceId/:tab?', element: <InstancePage /> },
+      { path: '/projects/:projectId/instances/:instanceId/topics/:topic/:topicTab?', element: <InstancePage /> },
+      { path: '/projects/:projectId/instances/:instanceId/consumer-groups/:group', element: <InstancePage /> },
       { path: '*', element: <EmptyState title="Page not found">There is nothing at this address.</EmptyState> },
     ],
   },

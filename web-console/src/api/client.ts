@@ -2,12 +2,15 @@ import {
   AuditApi,
   CatalogApi,
   Configuration,
+  ConsumerGroupsApi,
   IdentityApi,
   InstancesApi,
+  MessagesApi,
   OperationsApi,
+  TopicsApi,
   type Middleware,
 } from './generated';
-import { ApiError } from './problem';
+import { ApiError, isAborted } from './problem';
 import { getToken } from '../auth/session';
 
 /** Turns every non-2xx answer into an ApiError carrying the problem document. */
@@ -17,6 +20,8 @@ const problemMiddleware: Middleware = {
     return response;
   },
   async onError({ error }) {
+    // a request cancelled on purpose (Stop, unmount) is not a network failure
+    if (isAborted(error)) throw error;
     throw new ApiError(0, {
       title: 'The server could not be reached',
       detail: error instanceof Error ? error.message : String(error),
@@ -40,4 +45,7 @@ export const api = {
   instances: new InstancesApi(config),
   operations: new OperationsApi(config),
   audit: new AuditApi(config),
+  topics: new TopicsApi(config),
+  messages: new MessagesApi(config),
+  consumerGroups: new ConsumerGroupsApi(config),
 };

@@ -50,6 +50,16 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError(0, { title: defaultTitle(0), detail: message });
 }
 
+/** A fetch cancelled through its AbortSignal. */
+export function isAborted(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+/** A 409 INVALID_STATE: the instance is not in a state that allows this (e.g. still creating). */
+export function isInvalidState(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409 && error.code === 'INVALID_STATE';
+}
+
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
 }

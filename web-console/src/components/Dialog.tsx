@@ -4,13 +4,15 @@ interface DialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** `dialog-wide` for long forms, `drawer` for a panel sliding in from the right. */
+  className?: string;
 }
 
 /**
  * A modal on the native <dialog>: the browser traps focus inside it, closes it on Escape and
  * gives focus back to the element that opened it.
  */
-export function Dialog({ title, onClose, children }: DialogProps) {
+export function Dialog({ title, onClose, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -24,7 +26,7 @@ export function Dialog({ title, onClose, children }: DialogProps) {
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={`dialog${className ? ` ${className}` : ''}`}
       aria-labelledby="dialog-title"
       onCancel={(e) => {
         e.preventDefault();

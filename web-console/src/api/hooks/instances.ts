@@ -90,3 +90,12 @@ export function useDeleteInstance(project: string, instance: string) {
     },
   });
 }
+
+/** GET /projects/{p}/instances/{i}/events; refreshed while the page is open (capacity actions happen on their own). */
+export function useInstanceEvents(project: string, instance: string, page = 0) {
+  return useQuery({
+    queryKey: [...instanceKeys.detail(project, instance), 'events', { page }] as const,
+    queryFn: ({ signal }) => api.instances.listInstanceEvents({ project, instance, page, size: 20 }, { signal }),
+    refetchInterval: 10_000,
+  });
+}

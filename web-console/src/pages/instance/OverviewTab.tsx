@@ -1,6 +1,6 @@
 import type { Instance } from '../../api/generated';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDateTime, humanize } from '../../lib/format';
+import { formatDateTime, humanize, formatBytes } from '../../lib/format';
 import { ConnectionPanel } from './ConnectionPanel';
 
 export function OverviewTab({ instance }: { instance: Instance }) {
@@ -65,6 +65,7 @@ export function OverviewTab({ instance }: { instance: Instance }) {
                   <th scope="col">Roles</th>
                   <th scope="col">Status</th>
                   <th scope="col">Endpoint</th>
+                  <th scope="col">Disk</th>
                 </tr>
               </thead>
               <tbody>
@@ -77,6 +78,9 @@ export function OverviewTab({ instance }: { instance: Instance }) {
                       <StatusBadge status={b.status} />
                     </td>
                     <td>{b.host ? <code>{`${b.host}:${b.port ?? ''}`}</code> : '—'}</td>
+                    <td>
+                      <DiskUsage used={b.diskUsedBytes} limit={b.diskLimitBytes} rejected={b.produceRejected} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -85,5 +89,20 @@ export function OverviewTab({ instance }: { instance: Instance }) {
         </section>
       </div>
     </div>
+  );
+}
+
+/** A broker's disk use against its ordered storage, with the PRODUCE_REJECT state when it applies. */
+function DiskUsage({ used, limit, rejected }: { used?: number | null; limit?: number | null; rejected?: boolean | null }) {
+  if (used == null || !limit) return <>—</>;
+  const percent = Math.min(100, Math.round((used / limit) * 100));
+  return (
+    <span>
+      <meter min={0} max={100} low={85} high={95} optimum={0} value={percent} aria-label={`Disk ${percent}% used`} /> {percent}%{' '}
+      <span className="muted small">
+        ({formatBytes(used)} of {formatBytes(limit)})
+      </span>
+      {rejected && <span className="field-error small"> producing refused: disk full</span>}
+    </span>
   );
 }

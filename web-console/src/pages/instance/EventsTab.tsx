@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useInstanceEvents } from '../../api/hooks/instances';
+import { EmptyState, Loading } from '../../components/EmptyState';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { formatDateTime, humanize } from '../../lib/format';
+
+/** What happened to the instance on its own: disk capacity actions (PRODUCE_REJECT, TIME_BASE). */
+export function EventsTab({ projectId, instanceId }: { projectId: string; instanceId: string }) {
+  const [page, setPage] = useState(0);
+  const events = useInstanceEvents(projectId, instanceId, page);
+  if (events.isPending) return <Loading label="Loading events…" />;
+  if (events.error) return <ProblemAlert error={events.error} title="The events could not be loaded" onRetry={() => events.refetch()} />;
+  if (events.data.items.length === 0) {
+    return (
+      <EmptyState title="Nothing has happened on its own yet">
+        <p>When a broker's disk fills up, the capacity policy acts and records it here.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <section aria-labelledby="events-title">
+      <h2 id="events-title" className="sr-only">
+        Instance events
+      </h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Event</th>
+            <th scope="col" className="num">Broker</th>
+            <th scope="col">What happened</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.data.items.map((e) => (
+            <tr key={e.id}>
+              <td>{formatDateTime(e.occurredAt)}</td>
+              <td>{humanize(e.type)}</td>
+              <td className="num">{e.nodeId ?? '—'}</td>
+              <td>{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {events.data.totalPages > 1 && (
+        <nav className="pager" aria-label="Event pages">
+          <button type="button" className="button button-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Newer
+          </button>
+          <span>
+            Page {page + 1} of {events.data.totalPages}
+          </span>
+          <button type="button" className="button button-small" disabled={page + 1 >= events.data.totalPages} onClick={() => setPage(page + 1)}>
+            Older
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}
