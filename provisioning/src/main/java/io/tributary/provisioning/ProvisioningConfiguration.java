@@ -126,7 +126,7 @@ public class ProvisioningConfiguration {
 
     /** The configured distribution, or the one the Maven build leaves in broker-agent/target/dist. */
     static Path agentDistribution(ProvisioningProperties.Local local) {
-        if (local.agentDistribution() != null) {
+        if (local.agentDistribution() != null && !local.agentDistribution().toString().isBlank()) {
             return local.agentDistribution().toAbsolutePath();
         }
         Path dir = Path.of("").toAbsolutePath();

@@ -11,20 +11,18 @@ import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * First start on an empty database: an account, the platform admin {@code admin}, the project
  * {@code default} it owns, and its API key — TRIBUTARY_BOOTSTRAP_TOKEN if set, else a new one
- * printed once to the log.
+ * printed once to the log. Runs before the web server opens, so no request ever meets an
+ * empty database.
  */
 @Component
-@Order(0)
-class BootstrapAdmin implements ApplicationRunner {
+class BootstrapAdmin implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
@@ -35,9 +33,11 @@ class BootstrapAdmin implements ApplicationRunner {
     private final ApiKeyService apiKeys;
     private final TributaryProperties properties;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     BootstrapAdmin(UserRepository users, AccountRepository accounts, ProjectRepository projects,
-                   ProjectMemberRepository members, ApiKeyService apiKeys, TributaryProperties properties, Clock clock) {
+                   ProjectMemberRepository members, ApiKeyService apiKeys, TributaryProperties properties, Clock clock,
+                   TransactionTemplate tx) {
         this.users = users;
         this.accounts = accounts;
         this.projects = projects;
@@ -45,11 +45,15 @@ class BootstrapAdmin implements ApplicationRunner {
         this.apiKeys = apiKeys;
         this.properties = properties;
         this.clock = clock;
+        this.tx = tx;
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
+        tx.executeWithoutResult(s -> bootstrap());
+    }
+
+    private void bootstrap() {
         if (users.count() > 0) {
             return;
         }

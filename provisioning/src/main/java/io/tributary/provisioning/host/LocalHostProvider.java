@@ -144,6 +144,10 @@ public class LocalHostProvider implements HostProvider {
     }
 
     private Host startAgent(Host host) {
+        if (!Files.isDirectory(distribution.resolve("lib"))) {
+            throw new IllegalStateException("the broker-agent distribution is not at " + distribution
+                    + "; build it (mvn install) or set TRIBUTARY_AGENT_DISTRIBUTION");
+        }
         String joinToken = Tokens.newToken("trbj_");
         Host saved = tx.execute(s -> {
             Host h = hosts.findById(host.getId()).orElseThrow();

@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CreateInstanceWorkflow {
 
     private static final Logger log = LoggerFactory.getLogger(CreateInstanceWorkflow.class);
-    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration POLL = Duration.ofMillis(300);
 
     private final InstanceRepository instances;
     private final BrokerRepository brokers;

@@ -41,7 +41,7 @@ public class Reconciler {
         this.workers = workers;
     }
 
-    @Scheduled(fixedDelay = 500)
+    @Scheduled(fixedDelay = 200)
     public void tick() {
         Instant now = clock.instant();
         List<UUID> due = operations.findDue(now, 16);
