@@ -65,11 +65,16 @@ public class Host {
         this.updatedAt = now;
     }
 
-    /** Frees a pool host for the next instance; its broker was told to stop. */
+    /**
+     * Gives a pool host back: its agent is told to STOP the broker (a missing desired state would
+     * leave the last one running, since agents keep serving what they had).
+     */
     public void release(Instant now) {
         this.instanceId = null;
         this.nodeId = null;
-        this.desiredState = null;
+        if (desiredState != null) {
+            desiredState = desiredState.replace("\"action\":\"RUN\"", "\"action\":\"STOP\"");
+        }
         this.desiredGeneration++;
         this.status = HostStatus.READY;
         this.updatedAt = now;
