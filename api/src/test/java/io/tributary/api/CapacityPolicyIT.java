@@ -71,7 +71,12 @@ class CapacityPolicyIT {
                 .status()).isEqualTo(200);
         await("retention frees space").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> eventTypes(base).contains("PRODUCE_RESUMED"));
-        KafkaRoundTrip.produce(bootstrap, "fill", List.of("after"));
+        // each broker resumes on its own (and its plugin rereads the flag within a second)
+        await("every broker accepts writes").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> api.get(base, TOKEN).json().path("brokers").findValuesAsString("produceRejected").stream()
+                        .noneMatch("true"::equals));
+        await("producing works again").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> KafkaRoundTrip.produce(bootstrap, "fill", List.of("after")));
         delete(base);
     }
 
