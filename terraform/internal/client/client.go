@@ -66,6 +66,8 @@ type APIClient struct {
 
 	ProjectsAPI *ProjectsAPIService
 
+	SecurityAPI *SecurityAPIService
+
 	TopicsAPI *TopicsAPIService
 }
 
@@ -94,6 +96,7 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	c.MessagesAPI = (*MessagesAPIService)(&c.common)
 	c.OperationsAPI = (*OperationsAPIService)(&c.common)
 	c.ProjectsAPI = (*ProjectsAPIService)(&c.common)
+	c.SecurityAPI = (*SecurityAPIService)(&c.common)
 	c.TopicsAPI = (*TopicsAPIService)(&c.common)
 
 	return c

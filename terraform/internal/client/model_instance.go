@@ -41,11 +41,13 @@ type Instance struct {
 	Tags              map[string]string  `json:"tags"`
 	BrokerConfig      map[string]string  `json:"brokerConfig"`
 	// Comma-separated `host:port` list; set once the instance is RUNNING.
-	BootstrapServers     NullableString `json:"bootstrapServers,omitempty"`
-	Brokers              []Broker       `json:"brokers"`
-	CurrentOperationId   NullableString `json:"currentOperationId,omitempty"`
-	CreatedAt            time.Time      `json:"createdAt"`
-	UpdatedAt            time.Time      `json:"updatedAt"`
+	BootstrapServers     NullableString         `json:"bootstrapServers,omitempty"`
+	AutoCreateTopics     bool                   `json:"autoCreateTopics"`
+	Connection           NullableConnectionInfo `json:"connection,omitempty"`
+	Brokers              []Broker               `json:"brokers"`
+	CurrentOperationId   NullableString         `json:"currentOperationId,omitempty"`
+	CreatedAt            time.Time              `json:"createdAt"`
+	UpdatedAt            time.Time              `json:"updatedAt"`
 	AdditionalProperties map[string]interface{}
 }
 
@@ -55,7 +57,7 @@ type _Instance Instance
 // This constructor will assign default values to properties that have it defined,
 // and makes sure properties required by API are set, but the set of arguments
 // will change when the set of required properties is changed
-func NewInstance(id string, projectId string, name string, status InstanceStatus, flavor string, brokerCount int32, availabilityZones []string, storageGb int32, kafkaVersion string, security SecurityView, network NetworkSpec, retention RetentionSpec, billing BillingSpec, tags map[string]string, brokerConfig map[string]string, brokers []Broker, createdAt time.Time, updatedAt time.Time) *Instance {
+func NewInstance(id string, projectId string, name string, status InstanceStatus, flavor string, brokerCount int32, availabilityZones []string, storageGb int32, kafkaVersion string, security SecurityView, network NetworkSpec, retention RetentionSpec, billing BillingSpec, tags map[string]string, brokerConfig map[string]string, autoCreateTopics bool, brokers []Broker, createdAt time.Time, updatedAt time.Time) *Instance {
 	this := Instance{}
 	this.Id = id
 	this.ProjectId = projectId
@@ -72,6 +74,7 @@ func NewInstance(id string, projectId string, name string, status InstanceStatus
 	this.Billing = billing
 	this.Tags = tags
 	this.BrokerConfig = brokerConfig
+	this.AutoCreateTopics = autoCreateTopics
 	this.Brokers = brokers
 	this.CreatedAt = createdAt
 	this.UpdatedAt = updatedAt
@@ -607,6 +610,73 @@ func (o *Instance) UnsetBootstrapServers() {
 	o.BootstrapServers.Unset()
 }
 
+// GetAutoCreateTopics returns the AutoCreateTopics field value
+func (o *Instance) GetAutoCreateTopics() bool {
+	if o == nil {
+		var ret bool
+		return ret
+	}
+
+	return o.AutoCreateTopics
+}
+
+// GetAutoCreateTopicsOk returns a tuple with the AutoCreateTopics field value
+// and a boolean to check if the value has been set.
+func (o *Instance) GetAutoCreateTopicsOk() (*bool, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return &o.AutoCreateTopics, true
+}
+
+// SetAutoCreateTopics sets field value
+func (o *Instance) SetAutoCreateTopics(v bool) {
+	o.AutoCreateTopics = v
+}
+
+// GetConnection returns the Connection field value if set, zero value otherwise (both if not set or set to explicit null).
+func (o *Instance) GetConnection() ConnectionInfo {
+	if o == nil || IsNil(o.Connection.Get()) {
+		var ret ConnectionInfo
+		return ret
+	}
+	return *o.Connection.Get()
+}
+
+// GetConnectionOk returns a tuple with the Connection field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+// NOTE: If the value is an explicit nil, `nil, true` will be returned
+func (o *Instance) GetConnectionOk() (*ConnectionInfo, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return o.Connection.Get(), o.Connection.IsSet()
+}
+
+// HasConnection returns a boolean if a field has been set.
+func (o *Instance) HasConnection() bool {
+	if o != nil && o.Connection.IsSet() {
+		return true
+	}
+
+	return false
+}
+
+// SetConnection gets a reference to the given NullableConnectionInfo and assigns it to the Connection field.
+func (o *Instance) SetConnection(v ConnectionInfo) {
+	o.Connection.Set(&v)
+}
+
+// SetConnectionNil sets the value for Connection to be an explicit nil
+func (o *Instance) SetConnectionNil() {
+	o.Connection.Set(nil)
+}
+
+// UnsetConnection ensures that no value is present for Connection, not even an explicit nil
+func (o *Instance) UnsetConnection() {
+	o.Connection.Unset()
+}
+
 // GetBrokers returns the Brokers field value
 func (o *Instance) GetBrokers() []Broker {
 	if o == nil {
@@ -759,6 +829,10 @@ func (o Instance) ToMap() (map[string]interface{}, error) {
 	if o.BootstrapServers.IsSet() {
 		toSerialize["bootstrapServers"] = o.BootstrapServers.Get()
 	}
+	toSerialize["autoCreateTopics"] = o.AutoCreateTopics
+	if o.Connection.IsSet() {
+		toSerialize["connection"] = o.Connection.Get()
+	}
 	toSerialize["brokers"] = o.Brokers
 	if o.CurrentOperationId.IsSet() {
 		toSerialize["currentOperationId"] = o.CurrentOperationId.Get()
@@ -793,6 +867,7 @@ func (o *Instance) UnmarshalJSON(data []byte) (err error) {
 		"billing",
 		"tags",
 		"brokerConfig",
+		"autoCreateTopics",
 		"brokers",
 		"createdAt",
 		"updatedAt",
@@ -844,6 +919,8 @@ func (o *Instance) UnmarshalJSON(data []byte) (err error) {
 		delete(additionalProperties, "tags")
 		delete(additionalProperties, "brokerConfig")
 		delete(additionalProperties, "bootstrapServers")
+		delete(additionalProperties, "autoCreateTopics")
+		delete(additionalProperties, "connection")
 		delete(additionalProperties, "brokers")
 		delete(additionalProperties, "currentOperationId")
 		delete(additionalProperties, "createdAt")

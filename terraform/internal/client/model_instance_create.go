@@ -38,7 +38,9 @@ type InstanceCreate struct {
 	Billing           *BillingSpec       `json:"billing,omitempty"`
 	Tags              *map[string]string `json:"tags,omitempty"`
 	// Kafka broker settings; identity, listener, security, KRaft and storage keys are refused.
-	BrokerConfig         *map[string]string `json:"brokerConfig,omitempty"`
+	BrokerConfig *map[string]string `json:"brokerConfig,omitempty"`
+	// Let clients create a topic by producing to or fetching from it (Kafka's auto.create.topics.enable). Set at ordering.
+	AutoCreateTopics     *bool `json:"autoCreateTopics,omitempty"`
 	AdditionalProperties map[string]interface{}
 }
 
@@ -55,6 +57,8 @@ func NewInstanceCreate(name string, flavor string, brokerCount int32, availabili
 	this.BrokerCount = brokerCount
 	this.AvailabilityZones = availabilityZones
 	this.StorageGb = storageGb
+	var autoCreateTopics bool = false
+	this.AutoCreateTopics = &autoCreateTopics
 	return &this
 }
 
@@ -63,6 +67,8 @@ func NewInstanceCreate(name string, flavor string, brokerCount int32, availabili
 // but it doesn't guarantee that properties required by API are set
 func NewInstanceCreateWithDefaults() *InstanceCreate {
 	this := InstanceCreate{}
+	var autoCreateTopics bool = false
+	this.AutoCreateTopics = &autoCreateTopics
 	return &this
 }
 
@@ -474,6 +480,38 @@ func (o *InstanceCreate) SetBrokerConfig(v map[string]string) {
 	o.BrokerConfig = &v
 }
 
+// GetAutoCreateTopics returns the AutoCreateTopics field value if set, zero value otherwise.
+func (o *InstanceCreate) GetAutoCreateTopics() bool {
+	if o == nil || IsNil(o.AutoCreateTopics) {
+		var ret bool
+		return ret
+	}
+	return *o.AutoCreateTopics
+}
+
+// GetAutoCreateTopicsOk returns a tuple with the AutoCreateTopics field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+func (o *InstanceCreate) GetAutoCreateTopicsOk() (*bool, bool) {
+	if o == nil || IsNil(o.AutoCreateTopics) {
+		return nil, false
+	}
+	return o.AutoCreateTopics, true
+}
+
+// HasAutoCreateTopics returns a boolean if a field has been set.
+func (o *InstanceCreate) HasAutoCreateTopics() bool {
+	if o != nil && !IsNil(o.AutoCreateTopics) {
+		return true
+	}
+
+	return false
+}
+
+// SetAutoCreateTopics gets a reference to the given bool and assigns it to the AutoCreateTopics field.
+func (o *InstanceCreate) SetAutoCreateTopics(v bool) {
+	o.AutoCreateTopics = &v
+}
+
 func (o InstanceCreate) MarshalJSON() ([]byte, error) {
 	toSerialize, err := o.ToMap()
 	if err != nil {
@@ -515,6 +553,9 @@ func (o InstanceCreate) ToMap() (map[string]interface{}, error) {
 	}
 	if !IsNil(o.BrokerConfig) {
 		toSerialize["brokerConfig"] = o.BrokerConfig
+	}
+	if !IsNil(o.AutoCreateTopics) {
+		toSerialize["autoCreateTopics"] = o.AutoCreateTopics
 	}
 
 	for key, value := range o.AdditionalProperties {
@@ -577,6 +618,7 @@ func (o *InstanceCreate) UnmarshalJSON(data []byte) (err error) {
 		delete(additionalProperties, "billing")
 		delete(additionalProperties, "tags")
 		delete(additionalProperties, "brokerConfig")
+		delete(additionalProperties, "autoCreateTopics")
 		o.AdditionalProperties = additionalProperties
 	}
 

@@ -22,6 +22,7 @@ type InstanceUpdate struct {
 	Name                 *string            `json:"name,omitempty"`
 	Description          *string            `json:"description,omitempty"`
 	Tags                 *map[string]string `json:"tags,omitempty"`
+	Retention            *RetentionSpec     `json:"retention,omitempty"`
 	AdditionalProperties map[string]interface{}
 }
 
@@ -140,6 +141,38 @@ func (o *InstanceUpdate) SetTags(v map[string]string) {
 	o.Tags = &v
 }
 
+// GetRetention returns the Retention field value if set, zero value otherwise.
+func (o *InstanceUpdate) GetRetention() RetentionSpec {
+	if o == nil || IsNil(o.Retention) {
+		var ret RetentionSpec
+		return ret
+	}
+	return *o.Retention
+}
+
+// GetRetentionOk returns a tuple with the Retention field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+func (o *InstanceUpdate) GetRetentionOk() (*RetentionSpec, bool) {
+	if o == nil || IsNil(o.Retention) {
+		return nil, false
+	}
+	return o.Retention, true
+}
+
+// HasRetention returns a boolean if a field has been set.
+func (o *InstanceUpdate) HasRetention() bool {
+	if o != nil && !IsNil(o.Retention) {
+		return true
+	}
+
+	return false
+}
+
+// SetRetention gets a reference to the given RetentionSpec and assigns it to the Retention field.
+func (o *InstanceUpdate) SetRetention(v RetentionSpec) {
+	o.Retention = &v
+}
+
 func (o InstanceUpdate) MarshalJSON() ([]byte, error) {
 	toSerialize, err := o.ToMap()
 	if err != nil {
@@ -158,6 +191,9 @@ func (o InstanceUpdate) ToMap() (map[string]interface{}, error) {
 	}
 	if !IsNil(o.Tags) {
 		toSerialize["tags"] = o.Tags
+	}
+	if !IsNil(o.Retention) {
+		toSerialize["retention"] = o.Retention
 	}
 
 	for key, value := range o.AdditionalProperties {
@@ -184,6 +220,7 @@ func (o *InstanceUpdate) UnmarshalJSON(data []byte) (err error) {
 		delete(additionalProperties, "name")
 		delete(additionalProperties, "description")
 		delete(additionalProperties, "tags")
+		delete(additionalProperties, "retention")
 		o.AdditionalProperties = additionalProperties
 	}
 

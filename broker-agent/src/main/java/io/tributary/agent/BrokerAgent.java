@@ -41,6 +41,7 @@ final class BrokerAgent implements AutoCloseable {
     private final BrokerSupervisor supervisor;
     private final ObservedStateReporter reporter;
     private final DiskGuard diskGuard;
+    private final SecurityFiles securityFiles;
     private final Backoff controlPlaneBackoff;
 
     private final AtomicReference<DesiredState> pending = new AtomicReference<>();
@@ -68,8 +69,11 @@ final class BrokerAgent implements AutoCloseable {
         this.store = new DesiredStateStore(paths);
         this.launcher = new BrokerLauncher(paths, new KafkaInstallation(config.kafkaDist()),
                 new StorageFormatter(paths), clock);
+        SecurityFiles.Locations securityLocations = SecurityFiles.Locations.under(paths.home());
+        this.securityFiles = new SecurityFiles(securityLocations);
         this.supervisor = new BrokerSupervisor(
-                new ServerPropertiesRenderer(paths.dataDir(), config.address(), paths.produceRejected()), launcher,
+                new ServerPropertiesRenderer(paths.dataDir(), config.address(), paths.produceRejected(), securityLocations),
+                launcher,
                 BrokerSupervisor::tcpAccepts, config.address(),
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
                 config.brokerStopTimeout(), clock, agentVersion);
@@ -160,6 +164,12 @@ final class BrokerAgent implements AutoCloseable {
             while (running) {
                 DesiredState next = pending.getAndSet(null);
                 if (next != null) {
+                    try {
+                        securityFiles.write(next);
+                    } catch (IOException e) {
+                        log.error("Cannot write the broker's security files for generation {}: {}", next.generation(),
+                                e.toString());
+                    }
                     supervisor.accept(next);
                     diskGuard.accept(next.storage());
                 }

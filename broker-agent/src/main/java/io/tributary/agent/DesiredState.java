@@ -29,7 +29,10 @@ public record DesiredState(
         Map<String, String> brokerSettings,
         Map<String, String> userSettings,
         Jvm jvm,
-        Storage storage) {
+        Storage storage,
+        Tls tls,
+        Sasl sasl,
+        List<String> allowedCidrs) {
 
     /** Kafka versions name a directory under the distribution: keep them to safe characters. */
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,63}");
@@ -44,6 +47,17 @@ public record DesiredState(
     }
 
     public record Listener(String name, int port, String securityProtocol, String advertisedHost) {
+    }
+
+    /** PEM material of the TLS listeners; {@code null} when the state has none (all listeners PLAINTEXT). */
+    public record Tls(String caCertificate, String certificateChain, String privateKey) {
+    }
+
+    /** The client listener's SASL mechanisms and users (salted SCRAM-SHA-512 form); {@code null} without SASL. */
+    public record Sasl(List<String> mechanisms, List<SaslUser> users) {
+    }
+
+    public record SaslUser(String name, int iterations, String salt, String storedKey) {
     }
 
     public record Jvm(int heapMb, List<String> options) {
@@ -78,6 +92,7 @@ public record DesiredState(
         processRoles = List.copyOf(processRoles);
         listeners = List.copyOf(listeners);
         brokerSettings = java.util.Collections.unmodifiableMap(new TreeMap<>(brokerSettings));
+        allowedCidrs = allowedCidrs == null ? List.of() : List.copyOf(allowedCidrs);
         userSettings = java.util.Collections.unmodifiableMap(new TreeMap<>(userSettings));
     }
 
@@ -158,7 +173,10 @@ public record DesiredState(
                 stringMap(root, "brokerSettings"),
                 stringMap(root, "userSettings"),
                 parseJvm(root),
-                parseStorage(root));
+                parseStorage(root),
+                parseTls(root),
+                parseSasl(root),
+                parseCidrs(root));
         state.checkListenerRoles();
         return state;
     }
@@ -246,6 +264,73 @@ public record DesiredState(
                     + " got " + low + " and " + high);
         }
         return new Storage(limit, policy, high, low);
+    }
+
+    private static final Pattern USER = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=]{4,512}");
+    private static final Pattern CIDR = Pattern.compile("[0-9A-Fa-f:.]{2,39}/\\d{1,3}");
+
+    private static Tls parseTls(Map<String, Object> root) {
+        if (root.get("tls") == null) {
+            return null;
+        }
+        Map<String, Object> tls = Json.object(root, "tls");
+        return new Tls(pem(tls, "caCertificate"), pem(tls, "certificateChain"), pem(tls, "privateKey"));
+    }
+
+    private static String pem(Map<String, Object> tls, String field) {
+        String text = Json.requiredString(tls, field);
+        if (!text.startsWith("-----BEGIN ")) {
+            throw new IllegalArgumentException("tls." + field + " is not PEM");
+        }
+        return text;
+    }
+
+    private static Sasl parseSasl(Map<String, Object> root) {
+        if (root.get("sasl") == null) {
+            return null;
+        }
+        Map<String, Object> sasl = Json.object(root, "sasl");
+        List<String> mechanisms = new ArrayList<>();
+        for (Object m : Json.list(sasl, "mechanisms")) {
+            if (!List.of("PLAIN", "SCRAM-SHA-512").contains(String.valueOf(m))) {
+                throw new IllegalArgumentException("sasl.mechanisms holds an unknown mechanism: " + m);
+            }
+            mechanisms.add(String.valueOf(m));
+        }
+        if (mechanisms.isEmpty()) {
+            throw new IllegalArgumentException("sasl.mechanisms must not be empty");
+        }
+        List<SaslUser> users = new ArrayList<>();
+        for (Object item : Json.list(sasl, "users")) {
+            if (!(item instanceof Map<?, ?>)) {
+                throw new IllegalArgumentException("sasl.users must hold objects");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> u = (Map<String, Object>) item;
+            String name = Json.requiredString(u, "name");
+            String salt = Json.requiredString(u, "salt");
+            String storedKey = Json.requiredString(u, "storedKey");
+            long iterations = Json.requiredLong(u, "iterations");
+            if (!USER.matcher(name).matches() || !BASE64.matcher(salt).matches() || !BASE64.matcher(storedKey).matches()
+                    || iterations < 4096 || iterations > 1_000_000) {
+                throw new IllegalArgumentException("sasl.users entry is malformed: " + name);
+            }
+            users.add(new SaslUser(name, (int) iterations, salt, storedKey));
+        }
+        return new Sasl(mechanisms, users);
+    }
+
+    private static List<String> parseCidrs(Map<String, Object> root) {
+        List<String> cidrs = new ArrayList<>();
+        for (Object c : Json.list(Json.object(root, "network"), "allowedCidrs")) {
+            String text = String.valueOf(c);
+            if (!CIDR.matcher(text).matches()) {
+                throw new IllegalArgumentException("network.allowedCidrs holds a malformed CIDR: " + text);
+            }
+            cidrs.add(text);
+        }
+        return cidrs;
     }
 
     private static Jvm parseJvm(Map<String, Object> root) {

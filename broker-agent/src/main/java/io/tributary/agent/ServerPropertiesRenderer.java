@@ -26,16 +26,23 @@ final class ServerPropertiesRenderer {
     /** Read by io.tributary.broker.PartitionLimitPolicy: where it counts the cluster's partitions. */
     static final String POLICY_BOOTSTRAP_SERVERS = "tributary.policy.bootstrap.servers";
 
+    /** Read by io.tributary.broker.TributaryAuthorizer: the client networks allowed on {@link #CLIENT_LISTENER_CONFIG}. */
+    static final String ALLOWED_CIDRS_FILE = "tributary.allowed.cidrs.file";
+    static final String CLIENT_LISTENER_CONFIG = "tributary.client.listener";
+    /** Read by io.tributary.broker.PartitionLimitPolicy: how to reach the inter-broker listener. */
+    static final String POLICY_SECURITY_PROTOCOL = "tributary.policy.security.protocol";
+
     /** Keys only the agent renders; settings from the control plane must not contain them. */
     static final Set<String> AGENT_OWNED_KEYS = Set.of(
             "node.id", "broker.id", "process.roles", "controller.quorum.voters",
             "controller.quorum.bootstrap.servers", "controller.listener.names", "listeners",
             "advertised.listeners", "listener.security.protocol.map", "inter.broker.listener.name",
             "security.inter.broker.protocol", "broker.rack", "log.dirs", "log.dir", "metadata.log.dir",
-            PRODUCE_REJECT_FILE, POLICY_BOOTSTRAP_SERVERS);
+            PRODUCE_REJECT_FILE, POLICY_BOOTSTRAP_SERVERS, ALLOWED_CIDRS_FILE, CLIENT_LISTENER_CONFIG,
+            POLICY_SECURITY_PROTOCOL);
 
     /** Key prefixes only the agent renders (per-listener security material). */
-    static final List<String> AGENT_OWNED_PREFIXES = List.of("listener.name.");
+    static final List<String> AGENT_OWNED_PREFIXES = List.of("listener.name.", "ssl.", "sasl.");
 
     /**
      * The security protocol assumed for the controller listener on broker-only nodes, which are not
@@ -43,9 +50,12 @@ final class ServerPropertiesRenderer {
      */
     static final String DEFAULT_CONTROLLER_PROTOCOL = "PLAINTEXT";
 
+    static final String PLAIN_HANDLER = "io.tributary.broker.PlainUserStoreCallbackHandler";
+
     private final Path dataDir;
     private final String bindHost;
     private final Path produceRejectFile;
+    private final SecurityFiles.Locations files;
 
     /**
      * @param dataDir           the broker's log.dirs
@@ -53,9 +63,15 @@ final class ServerPropertiesRenderer {
      * @param produceRejectFile the disk guard's file ({@link DiskGuard}) the broker's authorizer watches
      */
     ServerPropertiesRenderer(Path dataDir, String bindHost, Path produceRejectFile) {
+        this(dataDir, bindHost, produceRejectFile, SecurityFiles.Locations.under(produceRejectFile.getParent()));
+    }
+
+    /** @param files where {@link SecurityFiles} writes the TLS, SASL and network material */
+    ServerPropertiesRenderer(Path dataDir, String bindHost, Path produceRejectFile, SecurityFiles.Locations files) {
         this.dataDir = dataDir;
         this.bindHost = bindHost;
         this.produceRejectFile = produceRejectFile;
+        this.files = files;
     }
 
     /** @throws IllegalArgumentException when the settings try to set agent-owned keys */
@@ -65,6 +81,7 @@ final class ServerPropertiesRenderer {
         SectionedProperties doc = new SectionedProperties(HEADER);
         identity(doc.section("identity and KRaft"), state);
         listeners(doc.section("listeners"), state);
+        security(doc.section("listener security"), state);
         storage(doc.section("storage"));
         plugins(doc.section("broker plugins"), state);
         tuned(doc.section("tuned broker settings"), state);
@@ -106,6 +123,40 @@ final class ServerPropertiesRenderer {
         }
     }
 
+    /**
+     * TLS on every SSL/SASL_SSL listener from the PEM files (mutual on the internal and controller listeners:
+     * only certificates of the instance CA get in), SASL on the client listener: SCRAM-SHA-512 from Kafka's own
+     * store, PLAIN checked by our handler against the salted users file. JAAS entries name no user or password.
+     */
+    void security(SectionedProperties.Section section, DesiredState state) {
+        if (state.tls() != null) {
+            section.put("ssl.keystore.type", "PEM")
+                    .put("ssl.keystore.location", files.keyStore().toString())
+                    .put("ssl.truststore.type", "PEM")
+                    .put("ssl.truststore.location", files.trustStore().toString())
+                    .put("ssl.client.auth", "required")
+                    .put("ssl.enabled.protocols", "TLSv1.3,TLSv1.2")
+                    .put("ssl.protocol", "TLSv1.3");
+        }
+        Listener client = state.clientListener();
+        String prefix = "listener.name." + client.name().toLowerCase(java.util.Locale.ROOT) + ".";
+        if (client.securityProtocol().equals("SASL_SSL")) {
+            section.put(prefix + "ssl.client.auth", "none");
+        }
+        if (state.sasl() != null && client.securityProtocol().startsWith("SASL_")) {
+            section.put(prefix + "sasl.enabled.mechanisms", String.join(",", state.sasl().mechanisms()));
+            if (state.sasl().mechanisms().contains("SCRAM-SHA-512")) {
+                section.put(prefix + "scram-sha-512.sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            }
+            if (state.sasl().mechanisms().contains("PLAIN")) {
+                section.put(prefix + "plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule"
+                        + " required users_file=\"" + files.saslUsers() + "\";");
+                section.put(prefix + "plain.sasl.server.callback.handler.class", PLAIN_HANDLER);
+            }
+        }
+    }
+
     void storage(SectionedProperties.Section section) {
         section.put("log.dirs", dataDir.toString());
     }
@@ -118,9 +169,13 @@ final class ServerPropertiesRenderer {
      */
     void plugins(SectionedProperties.Section section, DesiredState state) {
         section.put(PRODUCE_REJECT_FILE, produceRejectFile.toString());
+        section.put(ALLOWED_CIDRS_FILE, files.allowedCidrs().toString());
+        section.put(CLIENT_LISTENER_CONFIG, state.clientListener().name());
         if (state.isBroker()) {
-            state.listener(state.interBrokerListener()).ifPresent(internal ->
-                    section.put(POLICY_BOOTSTRAP_SERVERS, internal.advertisedHost() + ":" + internal.port()));
+            state.listener(state.interBrokerListener()).ifPresent(internal -> {
+                section.put(POLICY_BOOTSTRAP_SERVERS, internal.advertisedHost() + ":" + internal.port());
+                section.put(POLICY_SECURITY_PROTOCOL, internal.securityProtocol());
+            });
         }
     }
 

@@ -114,7 +114,10 @@ class ServerPropertiesRendererTest {
             renderer.plugins(section, TestStates.parse(doc));
 
             assertThat(section.entries()).containsExactly(
+                    Map.entry("tributary.allowed.cidrs.file", "/var/lib/tributary/allowed-cidrs.txt"),
+                    Map.entry("tributary.client.listener", "CLIENT"),
                     Map.entry("tributary.policy.bootstrap.servers", "broker-1.internal:19102"),
+                    Map.entry("tributary.policy.security.protocol", "PLAINTEXT"),
                     Map.entry("tributary.produce.reject.file", REJECT_FILE.toString()));
         }
 
@@ -127,7 +130,8 @@ class ServerPropertiesRendererTest {
             SectionedProperties.Section section = section();
             renderer.plugins(section, TestStates.parse(doc));
 
-            assertThat(section.entries()).containsOnlyKeys("tributary.produce.reject.file");
+            assertThat(section.entries()).containsOnlyKeys("tributary.produce.reject.file", "tributary.allowed.cidrs.file",
+                    "tributary.client.listener");
         }
 
         @Test
@@ -224,13 +228,13 @@ class ServerPropertiesRendererTest {
         @Test
         void kafkaReadsBackExactlyWhatWasRendered() {
             Map<String, Object> doc = TestStates.combined();
-            TestStates.settings(doc, "userSettings").put("sasl.jaas.config", "a=b c:d \\ é\nnext");
+            TestStates.settings(doc, "userSettings").put("tributary.odd.value", "a=b c:d \\ é\nnext");
             TestStates.settings(doc, "userSettings").put("log.cleanup.policy", " compact");
 
             Properties loaded = load(renderer.render(TestStates.parse(doc)).text());
 
             assertThat(loaded)
-                    .containsEntry("sasl.jaas.config", "a=b c:d \\ é\nnext")
+                    .containsEntry("tributary.odd.value", "a=b c:d \\ é\nnext")
                     .containsEntry("log.cleanup.policy", " compact")
                     .containsEntry("log.retention.hours", "72")
                     .containsEntry("node.id", "1");

@@ -1,7 +1,13 @@
 package io.tributary.provisioning;
 
 import io.tributary.provisioning.catalog.FlavorCatalog;
+import io.tributary.provisioning.crypto.SecretCipher;
 import io.tributary.provisioning.desired.DesiredStateFactory;
+import io.tributary.provisioning.desired.DesiredStateWriter;
+import io.tributary.provisioning.security.AdminUserSetup;
+import io.tributary.provisioning.security.ControlPlaneClients;
+import io.tributary.provisioning.security.InstanceTls;
+import io.tributary.provisioning.security.KafkaUserRepository;
 import io.tributary.provisioning.host.AgentEndpoint;
 import io.tributary.provisioning.host.AgentService;
 import io.tributary.provisioning.host.HostProviders;
@@ -67,15 +73,31 @@ public class ProvisioningConfiguration {
     }
 
     @Bean
-    CreateInstanceWorkflow createInstanceWorkflow(InstanceRepository instances, BrokerRepository brokers,
-                                                  HostRepository hosts, HostProviders providers, FlavorCatalog flavors,
-                                                  ProvisioningProperties properties, ClusterProbe probe,
-                                                  TransactionTemplate tx, Clock clock) {
+    DesiredStateWriter desiredStateWriter(InstanceRepository instances, BrokerRepository brokers, HostRepository hosts,
+                                          KafkaUserRepository users, FlavorCatalog flavors,
+                                          ProvisioningProperties properties, InstanceTls tls, TransactionTemplate tx,
+                                          Clock clock) {
         boolean local = "local".equals(properties.hostProvider());
         int heapCap = local ? properties.local().maxBrokerHeapMb() : 0;
         java.util.function.IntToLongFunction storage = local ? properties.local()::storageBytes : gb -> gb * (1L << 30);
-        return new CreateInstanceWorkflow(instances, brokers, hosts, providers, flavors,
-                new DesiredStateFactory(heapCap, storage), probe, tx, clock);
+        return new DesiredStateWriter(instances, brokers, hosts, users, flavors, new DesiredStateFactory(heapCap, storage),
+                tls, tx, clock);
+    }
+
+    @Bean
+    AdminUserSetup adminUserSetup(InstanceRepository instances, KafkaUserRepository users, InstanceTls tls,
+                                  ControlPlaneClients clients, SecretCipher cipher, TransactionTemplate tx, Clock clock) {
+        return new AdminUserSetup(instances, users, tls, clients, cipher, tx, clock);
+    }
+
+    @Bean
+    CreateInstanceWorkflow createInstanceWorkflow(InstanceRepository instances, BrokerRepository brokers,
+                                                  HostRepository hosts, HostProviders providers,
+                                                  DesiredStateWriter desiredStates, ClusterProbe probe,
+                                                  AdminUserSetup adminUser, ControlPlaneClients clients,
+                                                  TransactionTemplate tx, Clock clock) {
+        return new CreateInstanceWorkflow(instances, brokers, hosts, providers, desiredStates, probe, adminUser, clients,
+                tx, clock);
     }
 
     @Bean
@@ -120,8 +142,9 @@ public class ProvisioningConfiguration {
     @Bean
     @ConditionalOnProperty(name = "tributary.provisioning.reconcile", havingValue = "true", matchIfMissing = true)
     io.tributary.provisioning.capacity.CapacityGuard capacityGuard(InstanceRepository instances, HostRepository hosts,
-            io.tributary.provisioning.instance.InstanceEventRepository events, TransactionTemplate tx, Clock clock) {
-        return new io.tributary.provisioning.capacity.CapacityGuard(instances, hosts, events, tx, clock);
+            io.tributary.provisioning.instance.InstanceEventRepository events, ControlPlaneClients clients,
+            TransactionTemplate tx, Clock clock) {
+        return new io.tributary.provisioning.capacity.CapacityGuard(instances, hosts, events, clients, tx, clock);
     }
 
     /** The configured distribution, or the one the Maven build leaves in broker-agent/target/dist. */

@@ -20,6 +20,7 @@ public enum ErrorCode {
     KAFKA_REJECTED(HttpStatus.BAD_REQUEST, "Kafka refused the request"),
     GROUP_ACTIVE(HttpStatus.CONFLICT, "The consumer group has active members"),
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The instance's brokers did not answer in time"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many changes; retry later"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred");
 
     private final HttpStatus status;

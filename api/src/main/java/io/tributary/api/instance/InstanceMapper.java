@@ -61,6 +61,8 @@ class InstanceMapper {
                         .periodMonths(i.getBillingPeriodMonths()).autoRenew(i.isBillingAutoRenew()))
                 .tags(i.getTags()).brokerConfig(i.getBrokerConfig())
                 .bootstrapServers(i.getStatus().isServing() ? i.getBootstrapServers() : null)
+                .autoCreateTopics(i.isAutoCreateTopics())
+                .connection(i.getStatus().isServing() && i.getBootstrapServers() != null ? ConnectionInfo.of(i) : null)
                 .brokers(brokers(i))
                 .currentOperationId(i.getCurrentOperationId())
                 .createdAt(i.getCreatedAt().atOffset(ZoneOffset.UTC))

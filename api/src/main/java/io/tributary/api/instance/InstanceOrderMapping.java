@@ -44,6 +44,8 @@ final class InstanceOrderMapping {
         var retention = order.getRetention();
         instance.setRetentionHours(retention == null || retention.getDefaultHours() == null
                 ? DEFAULT_RETENTION_HOURS : retention.getDefaultHours());
+        instance.setBrokerRetentionHours(instance.getRetentionHours());
+        instance.setAutoCreateTopics(Boolean.TRUE.equals(order.getAutoCreateTopics()));
         instance.setCapacityPolicy(retention == null || retention.getCapacityPolicy() == null
                 ? CapacityPolicyDto.TIME_BASE.getValue() : retention.getCapacityPolicy().getValue());
 

@@ -7,6 +7,7 @@ import io.tributary.api.generated.model.InstanceCreateDto;
 import io.tributary.api.generated.model.InstanceUpdateDto;
 import io.tributary.provisioning.ProvisioningProperties;
 import io.tributary.provisioning.crypto.SecretCipher;
+import io.tributary.provisioning.desired.DesiredStateWriter;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.instance.InstanceRepository;
 import io.tributary.provisioning.instance.InstanceStatus;
@@ -38,15 +39,20 @@ class InstanceService {
     private final InstanceOrderValidator validator;
     private final SecretCipher cipher;
     private final ProvisioningProperties provisioning;
+    private final RetentionChange retention;
+    private final DesiredStateWriter desiredStates;
     private final Clock clock;
 
     InstanceService(InstanceRepository instances, OperationRepository operations, InstanceOrderValidator validator,
-                    SecretCipher cipher, ProvisioningProperties provisioning, Clock clock) {
+                    SecretCipher cipher, ProvisioningProperties provisioning, RetentionChange retention,
+                    DesiredStateWriter desiredStates, Clock clock) {
         this.instances = instances;
         this.operations = operations;
         this.validator = validator;
         this.cipher = cipher;
         this.provisioning = provisioning;
+        this.retention = retention;
+        this.desiredStates = desiredStates;
         this.clock = clock;
     }
 
@@ -115,7 +121,15 @@ class InstanceService {
         if (change.getTags() != null) {
             instance.setTags(change.getTags());
         }
+        boolean policyChanged = false;
+        if (change.getRetention() != null) {
+            policyChanged = retention.apply(instance, change.getRetention());
+        }
         instance.touch(clock.instant());
+        if (policyChanged) {
+            instances.saveAndFlush(instance);
+            desiredStates.write(instance.getId());
+        }
         try {
             return instances.saveAndFlush(instance);
         } catch (DataIntegrityViolationException raced) {

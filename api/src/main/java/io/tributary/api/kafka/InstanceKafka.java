@@ -4,13 +4,13 @@ import io.tributary.api.error.ApiException;
 import io.tributary.api.error.ErrorCode;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.instance.InstanceRepository;
+import io.tributary.provisioning.security.ControlPlaneClients;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -33,17 +33,25 @@ public class InstanceKafka {
     static final Duration API_TIMEOUT = Duration.ofSeconds(15);
 
     private final InstanceRepository instances;
+    private final ControlPlaneClients controlPlane;
     private final Map<UUID, Clients> clients = new ConcurrentHashMap<>();
 
-    public InstanceKafka(InstanceRepository instances) {
+    public InstanceKafka(InstanceRepository instances, ControlPlaneClients controlPlane) {
         this.instances = instances;
+        this.controlPlane = controlPlane;
+    }
+
+    /** The instance, which must be in the project (404 otherwise), whatever its state. */
+    public Instance visible(UUID project, UUID instanceId) {
+        return instances.findLive(project, instanceId)
+                .orElseThrow(() -> ApiException.notFound("instance " + instanceId));
     }
 
     /** The instance, which must be in the project and have running brokers. */
     public Instance serving(UUID project, UUID instanceId) {
         Instance instance = instances.findLive(project, instanceId)
                 .orElseThrow(() -> ApiException.notFound("instance " + instanceId));
-        if (!instance.getStatus().isServing() || instance.getBootstrapServers() == null) {
+        if (!instance.getStatus().isServing() || instance.getInternalBootstrapServers() == null) {
             throw new ApiException(ErrorCode.INVALID_STATE,
                     "the instance is " + instance.getStatus() + "; this needs a RUNNING instance");
         }
@@ -72,7 +80,7 @@ public class InstanceKafka {
     public void closeUnused() {
         clients.forEach((id, c) -> {
             boolean serving = instances.findById(id).map(i -> i.getStatus().isServing()
-                    && c.bootstrap.equals(i.getBootstrapServers())).orElse(false);
+                    && c.bootstrap.equals(i.getInternalBootstrapServers())).orElse(false);
             if (!serving) {
                 clients.remove(id);
                 c.close();
@@ -88,10 +96,10 @@ public class InstanceKafka {
 
     private Clients clients(Instance instance) {
         Clients existing = clients.get(instance.getId());
-        if (existing != null && existing.bootstrap.equals(instance.getBootstrapServers())) {
+        if (existing != null && existing.bootstrap.equals(instance.getInternalBootstrapServers())) {
             return existing;
         }
-        Clients fresh = new Clients(instance.getBootstrapServers(), base(instance));
+        Clients fresh = new Clients(instance.getInternalBootstrapServers(), base(instance));
         Clients previous = clients.put(instance.getId(), fresh);
         if (previous != null) {
             previous.close();
@@ -99,9 +107,9 @@ public class InstanceKafka {
         return fresh;
     }
 
-    private static Properties base(Instance instance) {
-        Properties p = new Properties();
-        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, instance.getBootstrapServers());
+    /** The brokers' internal listener with the control plane's certificate: users' ACLs and allow-lists do not apply. */
+    private Properties base(Instance instance) {
+        Properties p = controlPlane.properties(instance);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) API_TIMEOUT.toMillis());
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         return p;

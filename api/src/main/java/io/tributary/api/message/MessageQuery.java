@@ -11,6 +11,11 @@ record MessageQuery(Mode mode, Integer partition, Long offset, Instant from, Ins
 
     enum Mode { OFFSET, TIME, SCAN }
 
+    /** The same query for another page: at most {@code pageLimit} messages, continuing at {@code nextCursor}. */
+    MessageQuery withPage(int pageLimit, String nextCursor) {
+        return new MessageQuery(mode, partition, offset, from, to, key, contains, pageLimit, maxScan, maxMillis, nextCursor);
+    }
+
     boolean matches(String recordKey, String recordValue, long timestamp) {
         if (to != null && timestamp >= to.toEpochMilli()) {
             return false;

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -25,12 +26,14 @@ final class MessageSearch {
 
     static final int MAX_RESPONSE_CHARS = 4 * 1024 * 1024;
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Consumer<byte[], byte[]> consumer;
     private final String topic;
+    private final BooleanSupplier cancelled;
 
-    MessageSearch(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+    MessageSearch(Consumer<byte[], byte[]> consumer, String topic, BooleanSupplier cancelled) {
         this.consumer = consumer;
         this.topic = topic;
+        this.cancelled = cancelled;
     }
 
     /** Reads from {@code start} (per partition) towards {@code end}, keeping matches, until a limit stops it. */
@@ -52,6 +55,10 @@ final class MessageSearch {
         while (!open.isEmpty()) {
             if (System.nanoTime() > deadline) {
                 stoppedBy = "MAX_MILLIS";
+                break;
+            }
+            if (cancelled.getAsBoolean()) {
+                stoppedBy = "CANCELLED";
                 break;
             }
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
@@ -89,6 +96,10 @@ final class MessageSearch {
                 }
                 if (System.nanoTime() > deadline) {
                     stoppedBy = open.isEmpty() ? null : "MAX_MILLIS";
+                    break outer;
+                }
+                if (scanned % 1024 == 0 && cancelled.getAsBoolean()) {
+                    stoppedBy = open.isEmpty() ? null : "CANCELLED";
                     break outer;
                 }
             }

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,22 +29,62 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Message query and test messages, with the Consumer and Producer clients. */
 @Service
 class MessageService {
 
-    private final InstanceKafka kafka;
+    /** An export stops once its lines hold this many characters, however many messages were asked for. */
+    static final long MAX_EXPORT_CHARS = 64L * 1024 * 1024;
 
-    MessageService(InstanceKafka kafka) {
+    private final InstanceKafka kafka;
+    private final RunningSearches running;
+
+    MessageService(InstanceKafka kafka, RunningSearches running) {
         this.kafka = kafka;
+        this.running = running;
     }
 
-    MessageQueryResultDto query(UUID project, UUID instanceId, String topic, MessageQuery q) {
+    MessageQueryResultDto query(UUID project, UUID instanceId, String topic, MessageQuery q, UUID searchId) {
         Instance instance = kafka.serving(project, instanceId);
+        try (RunningSearches.Handle handle = running.start(instanceId, searchId)) {
+            return query(instance, topic, q, handle::cancelled);
+        }
+    }
+
+    boolean cancel(UUID project, UUID instanceId, UUID searchId) {
+        kafka.visible(project, instanceId);
+        return running.cancel(instanceId, searchId);
+    }
+
+    /**
+     * A window as JSON lines: the messages of an offset or time query, page after page through its cursor,
+     * until {@code limit} messages, the end of the window, or {@link #MAX_EXPORT_CHARS}.
+     */
+    String export(UUID project, UUID instanceId, String topic, MessageQuery first, JsonMapper json) {
+        Instance instance = kafka.serving(project, instanceId);
+        StringBuilder out = new StringBuilder();
+        int remaining = first.limit();
+        MessageQuery q = first.withPage(Math.min(500, remaining), null);
+        while (remaining > 0 && out.length() < MAX_EXPORT_CHARS) {
+            MessageQueryResultDto page = query(instance, topic, q, () -> false);
+            for (var m : page.getMessages()) {
+                out.append(json.writeValueAsString(m)).append('\n');
+            }
+            remaining -= page.getMessages().size();
+            if (page.getNextCursor() == null) {
+                break;
+            }
+            q = first.withPage(Math.min(500, remaining), page.getNextCursor());
+        }
+        return out.toString();
+    }
+
+    private MessageQueryResultDto query(Instance instance, String topic, MessageQuery q, BooleanSupplier cancelled) {
         List<Integer> partitions = partitions(instance, topic, q.partition());
         try (KafkaConsumer<byte[], byte[]> consumer = kafka.newConsumer(instance)) {
-            MessageSearch search = new MessageSearch(consumer, topic);
+            MessageSearch search = new MessageSearch(consumer, topic, cancelled);
             if (q.cursor() != null) {
                 ScanCursor cursor = ScanCursor.decode(q.cursor());
                 if (!partitions.containsAll(cursor.next().keySet())) {

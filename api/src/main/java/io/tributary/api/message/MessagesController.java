@@ -11,30 +11,62 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 class MessagesController implements MessagesApi {
 
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    private static final int EXPORT_MAX_SCAN = 5_000_000;
+    private static final int EXPORT_MAX_MILLIS = 60_000;
+
     private final MessageService messages;
     private final AuditContext audit;
+    private final JsonMapper json;
 
-    MessagesController(MessageService messages, AuditContext audit) {
+    MessagesController(MessageService messages, AuditContext audit, JsonMapper json) {
         this.messages = messages;
         this.audit = audit;
+        this.json = json;
     }
 
     @Override
     public ResponseEntity<MessageQueryResultDto> queryMessages(UUID project, UUID instance, String topic, Integer partition,
                                                                Long offset, OffsetDateTime from, OffsetDateTime to,
                                                                String key, String contains, Integer limit, Integer maxScan,
-                                                               Integer maxMillis, String cursor) {
+                                                               Integer maxMillis, String cursor, UUID searchId) {
         MessageQuery.Mode mode = mode(partition, offset, from, to, key, contains);
         MessageQuery q = new MessageQuery(mode, partition, offset, from == null ? null : from.toInstant(),
                 to == null ? null : to.toInstant(), key, contains, limit, maxScan, maxMillis, cursor);
-        return ResponseEntity.ok(messages.query(project, instance, topic, q));
+        return ResponseEntity.ok(messages.query(project, instance, topic, q, searchId));
+    }
+
+    @Override
+    public ResponseEntity<String> exportMessages(UUID project, UUID instance, String topic, Integer partition,
+                                                 Long offset, OffsetDateTime from, OffsetDateTime to, Integer limit) {
+        MessageQuery.Mode mode = mode(partition, offset, from, to, null, null);
+        MessageQuery q = new MessageQuery(mode, partition, offset, from == null ? null : from.toInstant(),
+                to == null ? null : to.toInstant(), null, null, limit, EXPORT_MAX_SCAN, EXPORT_MAX_MILLIS, null);
+        String body = messages.export(project, instance, topic, q, json);
+        return ResponseEntity.ok()
+                .contentType(NDJSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(topic + ".jsonl").build().toString())
+                .body(body);
+    }
+
+    @Override
+    public ResponseEntity<Void> cancelMessageSearch(UUID project, UUID instance, UUID searchId) {
+        if (!messages.cancel(project, instance, searchId)) {
+            throw ApiException.notFound("running search " + searchId);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tributary.broker;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -17,21 +18,49 @@ final class AdminPartitionCounter implements PartitionLimitPolicy.PartitionCount
 
     static final int TIMEOUT_MS = 3_000;
 
+    /** The protocol of the listener named by {@code tributary.policy.bootstrap.servers} (rendered by the agent). */
+    static final String SECURITY_PROTOCOL_CONFIG = "tributary.policy.security.protocol";
+
     private final String bootstrapServers;
+    private final Map<String, Object> security;
     private Admin admin;
 
-    AdminPartitionCounter(String bootstrapServers) {
+    AdminPartitionCounter(String bootstrapServers, Map<String, Object> security) {
         this.bootstrapServers = bootstrapServers;
+        this.security = security;
+    }
+
+    /**
+     * How to reach an SSL inter-broker listener: with the broker's own key and trust stores (its certificate
+     * makes it a super user there). Empty for PLAINTEXT.
+     */
+    static Map<String, Object> clientSecurity(Map<String, ?> brokerConfigs) {
+        Object protocol = brokerConfigs.get(SECURITY_PROTOCOL_CONFIG);
+        Map<String, Object> out = new java.util.HashMap<>();
+        if (protocol == null || "PLAINTEXT".equals(protocol.toString())) {
+            return out;
+        }
+        out.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, protocol.toString());
+        for (String key : List.of("ssl.keystore.type", "ssl.keystore.location", "ssl.truststore.type",
+                "ssl.truststore.location", "ssl.enabled.protocols")) {
+            Object value = brokerConfigs.get(key);
+            if (value != null) {
+                out.put(key, value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
+                        : value.toString());
+            }
+        }
+        return out;
     }
 
     @Override
     public long count() throws Exception {
         if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "tributary-partition-limit-policy",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
+            Map<String, Object> props = new java.util.HashMap<>(security);
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(AdminClientConfig.CLIENT_ID_CONFIG, "tributary-partition-limit-policy");
+            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+            admin = Admin.create(props);
         }
         Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(false).timeoutMs(TIMEOUT_MS))
                 .names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);

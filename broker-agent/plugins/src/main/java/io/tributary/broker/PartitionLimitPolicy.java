@@ -70,7 +70,7 @@ public class PartitionLimitPolicy implements CreateTopicPolicy {
     private boolean counted;
 
     public PartitionLimitPolicy() {
-        this(System::nanoTime, AdminPartitionCounter::new);
+        this(System::nanoTime, null);
     }
 
     PartitionLimitPolicy(LongSupplier nanoTime, Function<String, PartitionCounter> counterFactory) {
@@ -93,7 +93,8 @@ public class PartitionLimitPolicy implements CreateTopicPolicy {
             log.warn("{} is not set: partitions cannot be counted, so topic creation is not limited",
                     BOOTSTRAP_SERVERS_CONFIG);
         } else {
-            counter = counterFactory.apply(bootstrap.toString().trim());
+            counter = counterFactory != null ? counterFactory.apply(bootstrap.toString().trim())
+                    : new AdminPartitionCounter(bootstrap.toString().trim(), AdminPartitionCounter.clientSecurity(configs));
             log.info("Topic creation limited to {} partitions ({} per broker), counted through {}",
                     limit.maxPartitions(), limit.maxPartitionsPerBroker(), bootstrap);
         }

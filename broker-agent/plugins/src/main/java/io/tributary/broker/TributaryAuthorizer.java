@@ -34,7 +34,13 @@ public class TributaryAuthorizer extends StandardAuthorizer {
     public static final String PRODUCE_REJECT_FILE_CONFIG = "tributary.produce.reject.file";
     static final long CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    /** The file of allowed client networks (rendered by the agent), and the listener it applies to. */
+    public static final String ALLOWED_CIDRS_FILE_CONFIG = "tributary.allowed.cidrs.file";
+    public static final String CLIENT_LISTENER_CONFIG = "tributary.client.listener";
+
     private final LongSupplier nanoTime;
+    private volatile NetworkAllowList allowList;
+    private volatile String clientListener;
     private volatile Path rejectFile;
     private volatile boolean rejecting;
     private volatile long nextCheck;
@@ -58,10 +64,20 @@ public class TributaryAuthorizer extends StandardAuthorizer {
         } else {
             log.info("Produce requests are rejected while {} exists", rejectFile);
         }
+        Object cidrs = configs.get(ALLOWED_CIDRS_FILE_CONFIG);
+        Object listener = configs.get(CLIENT_LISTENER_CONFIG);
+        if (cidrs != null && listener != null) {
+            allowList = new NetworkAllowList(Path.of(cidrs.toString().trim()), nanoTime);
+            clientListener = listener.toString().trim();
+            log.info("Clients on listener {} are limited to the networks in {}", clientListener, cidrs);
+        }
     }
 
     @Override
     public List<AuthorizationResult> authorize(AuthorizableRequestContext context, List<Action> actions) {
+        if (outsideAllowedNetworks(context)) {
+            return actions.stream().map(a -> AuthorizationResult.DENIED).toList();
+        }
         List<AuthorizationResult> results = super.authorize(context, actions);
         if (!rejectingProduce()) {
             return results;
@@ -76,6 +92,15 @@ public class TributaryAuthorizer extends StandardAuthorizer {
             }
         }
         return out == null ? results : out;
+    }
+
+    /**
+     * A request on the client listener from an address outside every allowed network. Only the client listener
+     * is limited: the internal and controller listeners take nobody without a certificate of the instance CA.
+     */
+    boolean outsideAllowedNetworks(AuthorizableRequestContext context) {
+        NetworkAllowList list = allowList;
+        return list != null && clientListener.equals(context.listenerName()) && !list.allows(context.clientAddress());
     }
 
     static boolean isTopicWrite(Action action) {

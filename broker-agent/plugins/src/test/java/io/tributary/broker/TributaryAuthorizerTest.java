@@ -99,6 +99,44 @@ class TributaryAuthorizerTest {
         plain.close();
     }
 
+    @Test
+    void clientsOutsideTheAllowedNetworksAreDeniedEverythingOnTheClientListenerOnly() throws Exception {
+        Path cidrs = dir.resolve("allowed-cidrs.txt");
+        TributaryAuthorizer limited = new TributaryAuthorizer(() -> nanos);
+        limited.configure(Map.of("allow.everyone.if.no.acl.found", "true",
+                TributaryAuthorizer.ALLOWED_CIDRS_FILE_CONFIG, cidrs.toString(),
+                TributaryAuthorizer.CLIENT_LISTENER_CONFIG, "CLIENT"));
+        start(limited);
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE))).as("no file: open")
+                .containsExactly(AuthorizationResult.ALLOWED);
+
+        Files.writeString(cidrs, "10.0.0.0/8\n2001:db8::/32\n");
+        nanos += TimeUnit.SECONDS.toNanos(1);
+        assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE, CONSUME, DESCRIBE)))
+                .containsOnly(AuthorizationResult.DENIED);
+        assertThat(limited.authorize(context("CLIENT", InetAddress.getByName("10.20.30.40")), List.of(PRODUCE)))
+                .containsExactly(AuthorizationResult.ALLOWED);
+        assertThat(limited.authorize(context("CLIENT", InetAddress.getByName("2001:db8::7")), List.of(PRODUCE)))
+                .containsExactly(AuthorizationResult.ALLOWED);
+        assertThat(limited.authorize(context("INTERNAL", loopback), List.of(REPLICATE, PRODUCE)))
+                .as("brokers and the control plane on the internal listener").containsOnly(AuthorizationResult.ALLOWED);
+
+        Files.writeString(cidrs, "10.0.0.0/8\n127.0.0.1/32\n");
+        nanos += TimeUnit.SECONDS.toNanos(1);
+        assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE))).containsExactly(AuthorizationResult.ALLOWED);
+        limited.close();
+    }
+
+    @Test
+    void cidrBlocksMatchByPrefix() throws Exception {
+        var block = NetworkAllowList.Block.parse("192.168.4.0/22");
+        assertThat(block.contains(InetAddress.getByName("192.168.7.255"))).isTrue();
+        assertThat(block.contains(InetAddress.getByName("192.168.8.0"))).isFalse();
+        assertThat(block.contains(InetAddress.getByName("::1"))).isFalse();
+        assertThat(NetworkAllowList.Block.parse("0.0.0.0/0").contains(InetAddress.getByName("8.8.8.8"))).isTrue();
+    }
+
     /** What the broker does before serving: plugin metrics, then the initial ACL load. */
     static void start(TributaryAuthorizer authorizer) {
         authorizer.withPluginMetrics(new PluginMetricsImpl(new Metrics(), Map.of()));
@@ -114,10 +152,14 @@ class TributaryAuthorizerTest {
     }
 
     static AuthorizableRequestContext context() {
+        return context("CLIENT", InetAddress.getLoopbackAddress());
+    }
+
+    static AuthorizableRequestContext context(String listener, InetAddress address) {
         return new AuthorizableRequestContext() {
             @Override
             public String listenerName() {
-                return "CLIENT";
+                return listener;
             }
 
             @Override
@@ -132,7 +174,7 @@ class TributaryAuthorizerTest {
 
             @Override
             public InetAddress clientAddress() {
-                return InetAddress.getLoopbackAddress();
+                return address;
             }
 
             @Override

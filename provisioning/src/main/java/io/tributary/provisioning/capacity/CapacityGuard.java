@@ -5,6 +5,7 @@ import io.tributary.provisioning.host.HostRepository;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.instance.InstanceEvent;
 import io.tributary.provisioning.instance.InstanceEventRepository;
+import io.tributary.provisioning.security.ControlPlaneClients;
 import io.tributary.provisioning.instance.InstanceRepository;
 import io.tributary.provisioning.instance.InstanceStatus;
 import java.time.Clock;
@@ -33,15 +34,18 @@ public class CapacityGuard {
     private final HostRepository hosts;
     private final InstanceEventRepository events;
     private final OldestDataDeleter deleter;
+    private final ControlPlaneClients clients;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public CapacityGuard(InstanceRepository instances, HostRepository hosts, InstanceEventRepository events,
+                         ControlPlaneClients clients,
                          TransactionTemplate tx, Clock clock) {
         this.instances = instances;
         this.hosts = hosts;
         this.events = events;
         this.deleter = new OldestDataDeleter();
+        this.clients = clients;
         this.tx = tx;
         this.clock = clock;
     }
@@ -77,7 +81,7 @@ public class CapacityGuard {
         }
         if (disk.usage() >= HIGH && (host.getCapacityActedAt() == null
                 || host.getCapacityActedAt().isBefore(now.minus(COOLDOWN)))) {
-            OldestDataDeleter.Result result = deleter.deleteOldestHalf(instance.getBootstrapServers(), host.getNodeId());
+            OldestDataDeleter.Result result = deleter.deleteOldestHalf(clients.properties(instance), host.getNodeId());
             record(instance, host, "TRIMMING", now, InstanceEvent.Type.OLDEST_DATA_DELETED, "broker " + host.getNodeId()
                     + "'s disk was " + disk.describe() + "; deleted the oldest half of " + result.partitions()
                     + " partitions (topics " + OldestDataDeleter.sample(result.topics()) + ")");

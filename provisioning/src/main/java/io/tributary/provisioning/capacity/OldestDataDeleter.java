@@ -24,9 +24,9 @@ class OldestDataDeleter {
     record Result(int partitions, Set<String> topics) {
     }
 
-    Result deleteOldestHalf(String bootstrapServers, int nodeId) throws Exception {
+    Result deleteOldestHalf(Properties clientProperties, int nodeId) throws Exception {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(clientProperties);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         try (Admin admin = Admin.create(p)) {

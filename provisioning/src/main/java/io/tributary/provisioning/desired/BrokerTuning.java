@@ -1,6 +1,7 @@
 package io.tributary.provisioning.desired;
 
 import io.tributary.provisioning.catalog.Flavor;
+import io.tributary.provisioning.security.InstanceTls;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,6 +18,16 @@ public final class BrokerTuning {
     public static final String PARTITION_POLICY = "io.tributary.broker.PartitionLimitPolicy";
 
     public static Map<String, String> settings(Flavor flavor, int brokerCount, int retentionHours, long storageBytes) {
+        return settings(flavor, brokerCount, retentionHours, storageBytes, false, null);
+    }
+
+    /**
+     * @param autoCreateTopics the instance setting (Kafka's auto.create.topics.enable)
+     * @param saslAdmin        the admin user of a SASL instance (a super user; ACLs then deny by default),
+     *                         or null for PLAINTEXT (everyone may do what no ACL restricts)
+     */
+    public static Map<String, String> settings(Flavor flavor, int brokerCount, int retentionHours, long storageBytes,
+                                               boolean autoCreateTopics, String saslAdmin) {
         int replication = Math.min(3, brokerCount);
         Map<String, String> s = new TreeMap<>();
         s.put("num.network.threads", Integer.toString(flavor.numNetworkThreads()));
@@ -37,16 +48,17 @@ public final class BrokerTuning {
         s.put("transaction.state.log.replication.factor", Integer.toString(replication));
         s.put("transaction.state.log.min.isr", Integer.toString(Math.min(2, replication)));
         s.put("unclean.leader.election.enable", "false");
-        s.put("auto.create.topics.enable", "false");
+        s.put("auto.create.topics.enable", Boolean.toString(autoCreateTopics));
         s.put("num.partitions", "3");
         s.put("group.initial.rebalance.delay.ms", "3000");
-        // our broker plugins: the disk-full write guard and the flavor's partition limit
+        // our broker plugins: the disk-full write guard, the network allow-list and the flavor's partition limit
         s.put("authorizer.class.name", AUTHORIZER);
-        s.put("allow.everyone.if.no.acl.found", "true");
-        // KRaft: until the metadata is loaded the authorizer is "not ready" and refuses all but
-        // super users, including the controllers' votes that would load it. On PLAINTEXT every
-        // peer is ANONYMOUS, so ANONYMOUS must be super (it changes nothing while no ACL exists).
-        s.put("super.users", "User:ANONYMOUS");
+        s.put("allow.everyone.if.no.acl.found", Boolean.toString(saslAdmin == null));
+        // brokers and controllers meet on mutual-TLS listeners as CN=broker; the control plane as
+        // CN=control-plane. KRaft needs its peers super: until the metadata is loaded the authorizer
+        // refuses everyone else, including the votes that would load it.
+        s.put("super.users", InstanceTls.BROKER_PRINCIPAL + ";" + InstanceTls.CONTROL_PLANE_PRINCIPAL
+                + (saslAdmin == null ? "" : ";User:" + saslAdmin));
         s.put("create.topic.policy.class.name", PARTITION_POLICY);
         s.put("tributary.max.partitions.per.broker", Integer.toString(flavor.maxPartitionsPerBroker()));
         s.put("tributary.max.partitions", Integer.toString(flavor.maxPartitionsPerBroker() * brokerCount));

@@ -19,7 +19,10 @@ public record DesiredState(
         Map<String, String> brokerSettings,
         Map<String, String> userSettings,
         Jvm jvm,
-        Storage storage) {
+        Storage storage,
+        Tls tls,
+        Sasl sasl,
+        Network network) {
 
     public static final String CLIENT = "CLIENT";
     public static final String CONTROLLER = "CONTROLLER";
@@ -29,6 +32,21 @@ public record DesiredState(
     }
 
     public record Jvm(int heapMb, List<String> options) {
+    }
+
+    /** PEM material for the broker's TLS listeners (the internal and controller ones always, the client one for SASL_SSL). */
+    public record Tls(String caCertificate, String certificateChain, String privateKey) {
+    }
+
+    /** The client listener's SASL mechanisms and the users the PLAIN handler checks (salted, never passwords). */
+    public record Sasl(List<String> mechanisms, List<User> users) {
+
+        public record User(String name, String salt, int iterations, String storedKey) {
+        }
+    }
+
+    /** Client networks allowed on the client listener; empty = every address. */
+    public record Network(List<String> allowedCidrs) {
     }
 
     /** The disk guard: above {@code highWatermark} of {@code limitBytes} the capacity policy acts. */

@@ -4,6 +4,8 @@ import io.tributary.provisioning.catalog.Flavor;
 import io.tributary.provisioning.instance.Broker;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.host.Host;
+import io.tributary.provisioning.security.KafkaUser;
+import io.tributary.provisioning.tls.CertificateAuthority.Issued;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +26,20 @@ public final class DesiredStateFactory {
         this.storageBytes = storageBytes;
     }
 
+    /** What of the desired state is secret or changes without an order: TLS identity and SASL users. */
+    public record Security(Issued brokerIdentity, String caCertificate, List<KafkaUser> users) {
+    }
+
     public DesiredState build(Instance instance, Flavor flavor, Broker broker, Host host, Map<Integer, Host> hostsByNode,
-                              List<Broker> brokers) {
+                              List<Broker> brokers, Security security) {
         ListenerPorts ports = ListenerPorts.of(host);
         String address = host.getAddress();
         List<DesiredState.Listener> listeners = new ArrayList<>();
-        listeners.add(new DesiredState.Listener(DesiredState.CLIENT, ports.client(), "PLAINTEXT", address));
+        listeners.add(new DesiredState.Listener(DesiredState.CLIENT, ports.client(), instance.getSecurityProtocol(), address));
         if (broker.isController()) {
-            listeners.add(new DesiredState.Listener(DesiredState.CONTROLLER, ports.controller(), "PLAINTEXT", address));
+            listeners.add(new DesiredState.Listener(DesiredState.CONTROLLER, ports.controller(), "SSL", address));
         }
-        listeners.add(new DesiredState.Listener(DesiredState.INTERNAL, ports.internal(), "PLAINTEXT", address));
+        listeners.add(new DesiredState.Listener(DesiredState.INTERNAL, ports.internal(), "SSL", address));
         int heap = maxHeapMb > 0 ? Math.min(flavor.brokerHeapMb(), maxHeapMb) : flavor.brokerHeapMb();
         long limitBytes = storageBytes.applyAsLong(instance.getStorageGb());
         return new DesiredState(
@@ -48,11 +54,28 @@ public final class DesiredStateFactory {
                 listeners,
                 DesiredState.INTERNAL,
                 DesiredState.CONTROLLER,
-                BrokerTuning.settings(flavor, instance.getBrokerCount(), instance.getRetentionHours(), limitBytes),
+                BrokerTuning.settings(flavor, instance.getBrokerCount(), instance.getBrokerRetentionHours(), limitBytes,
+                        instance.isAutoCreateTopics(), instance.isSasl() ? instance.getAdminUsername() : null),
                 instance.getBrokerConfig(),
                 new DesiredState.Jvm(heap, BrokerTuning.jvmOptions()),
                 new DesiredState.Storage(limitBytes, instance.getCapacityPolicy(), DesiredState.Storage.HIGH,
-                        DesiredState.Storage.LOW));
+                        DesiredState.Storage.LOW),
+                new DesiredState.Tls(security.caCertificate(), security.brokerIdentity().certificatePem(),
+                        security.brokerIdentity().privateKeyPem()),
+                instance.isSasl() ? new DesiredState.Sasl(instance.getSaslMechanisms(), security.users().stream()
+                        .map(u -> new DesiredState.Sasl.User(u.getName(), u.getSalt(), u.getIterations(), u.getStoredKey()))
+                        .toList()) : null,
+                new DesiredState.Network(instance.getAllowedCidrs()));
+    }
+
+    /** The internal (mutual TLS) listeners, in node order: where the control plane's clients connect. */
+    public static String internalBootstrapServers(List<Broker> brokers, Map<Integer, Host> hostsByNode) {
+        return brokers.stream()
+                .map(b -> {
+                    Host h = hostsByNode.get(b.getNodeId());
+                    return h.getAddress() + ":" + ListenerPorts.of(h).internal();
+                })
+                .collect(Collectors.joining(","));
     }
 
     static String voters(List<Broker> brokers, Map<Integer, Host> hostsByNode) {

@@ -25,6 +25,9 @@ public class Broker {
     private String availabilityZone;
     private String roles;
     private UUID hostId;
+    private String tlsCertificate;
+    @jakarta.persistence.Column(name = "tls_key_enc")
+    private String tlsKeyEncrypted;
 
     protected Broker() {
     }
@@ -45,6 +48,19 @@ public class Broker {
     public void setHostId(UUID hostId) { this.hostId = hostId; }
 
     /** Primary key: (instance, node id). */
+    public String getTlsCertificate() {
+        return tlsCertificate;
+    }
+
+    public String getTlsKeyEncrypted() {
+        return tlsKeyEncrypted;
+    }
+
+    public void setTls(String certificatePem, String keyEncrypted) {
+        this.tlsCertificate = certificatePem;
+        this.tlsKeyEncrypted = keyEncrypted;
+    }
+
     public static class Key implements Serializable {
         private UUID instanceId;
         private int nodeId;

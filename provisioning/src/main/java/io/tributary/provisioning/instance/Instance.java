@@ -47,6 +47,12 @@ public class Instance {
     private String brokerConfig;
     private String clusterId;
     private String bootstrapServers;
+    private String internalBootstrapServers;
+    private boolean autoCreateTopics;
+    private Integer brokerRetentionHours;
+    private String caCertificate;
+    @Column(name = "ca_key_enc")
+    private String caKeyEncrypted;
     private UUID currentOperationId;
     private Instant createdAt;
     private Instant updatedAt;
@@ -137,6 +143,20 @@ public class Instance {
     public String getClusterId() { return clusterId; }
     public void setClusterId(String clusterId) { this.clusterId = clusterId; }
     public String getBootstrapServers() { return bootstrapServers; }
+    public String getInternalBootstrapServers() { return internalBootstrapServers; }
+    public void setInternalBootstrapServers(String servers) { this.internalBootstrapServers = servers; }
+    public boolean isAutoCreateTopics() { return autoCreateTopics; }
+    public void setAutoCreateTopics(boolean autoCreateTopics) { this.autoCreateTopics = autoCreateTopics; }
+    /** log.retention.hours as the brokers were started with it; later changes are dynamic broker config. */
+    public int getBrokerRetentionHours() { return brokerRetentionHours == null ? retentionHours : brokerRetentionHours; }
+    public void setBrokerRetentionHours(int hours) { this.brokerRetentionHours = hours; }
+    public String getCaCertificate() { return caCertificate; }
+    public String getCaKeyEncrypted() { return caKeyEncrypted; }
+    public void setCa(String certificatePem, String keyEncrypted) {
+        this.caCertificate = certificatePem;
+        this.caKeyEncrypted = keyEncrypted;
+    }
+    public boolean isSasl() { return securityProtocol != null && securityProtocol.startsWith("SASL_"); }
     public void setBootstrapServers(String servers) { this.bootstrapServers = servers; }
     public UUID getCurrentOperationId() { return currentOperationId; }
     public void setCurrentOperationId(UUID operationId) { this.currentOperationId = operationId; }

@@ -17,12 +17,12 @@ public class ClusterProbe {
     public record Health(int brokers, int quorumLeader) {
     }
 
-    public Health probe(String bootstrapServers) throws Exception {
+    /** @param clientProperties where and how to connect ({@code ControlPlaneClients}) */
+    public Health probe(Properties clientProperties) throws Exception {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientProperties);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "tributary-control-plane");
         try (Admin admin = Admin.create(props)) {
             int brokers = admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
             QuorumInfo quorum = admin.describeMetadataQuorum().quorumInfo().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

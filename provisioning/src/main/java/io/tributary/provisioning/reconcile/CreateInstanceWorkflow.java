@@ -1,7 +1,7 @@
 package io.tributary.provisioning.reconcile;
 
-import io.tributary.provisioning.catalog.FlavorCatalog;
 import io.tributary.provisioning.desired.DesiredStateFactory;
+import io.tributary.provisioning.desired.DesiredStateWriter;
 import io.tributary.provisioning.desired.Placement;
 import io.tributary.provisioning.host.Host;
 import io.tributary.provisioning.host.HostProviders;
@@ -11,8 +11,9 @@ import io.tributary.provisioning.instance.BrokerRepository;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.instance.InstanceRepository;
 import io.tributary.provisioning.instance.InstanceStatus;
-import io.tributary.provisioning.json.JsonText;
 import io.tributary.provisioning.operation.Operation;
+import io.tributary.provisioning.security.AdminUserSetup;
+import io.tributary.provisioning.security.ControlPlaneClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,22 +35,25 @@ public class CreateInstanceWorkflow {
     private final BrokerRepository brokers;
     private final HostRepository hosts;
     private final HostProviders providers;
-    private final FlavorCatalog flavors;
-    private final DesiredStateFactory desiredStates;
+    private final DesiredStateWriter desiredStates;
     private final ClusterProbe probe;
+    private final AdminUserSetup adminUser;
+    private final ControlPlaneClients clients;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public CreateInstanceWorkflow(InstanceRepository instances, BrokerRepository brokers, HostRepository hosts,
-                                  HostProviders providers, FlavorCatalog flavors, DesiredStateFactory desiredStates,
-                                  ClusterProbe probe, TransactionTemplate tx, Clock clock) {
+                                  HostProviders providers, DesiredStateWriter desiredStates, ClusterProbe probe,
+                                  AdminUserSetup adminUser, ControlPlaneClients clients, TransactionTemplate tx,
+                                  Clock clock) {
         this.instances = instances;
         this.brokers = brokers;
         this.hosts = hosts;
         this.providers = providers;
-        this.flavors = flavors;
         this.desiredStates = desiredStates;
         this.probe = probe;
+        this.adminUser = adminUser;
+        this.clients = clients;
         this.tx = tx;
         this.clock = clock;
     }
@@ -59,19 +63,41 @@ public class CreateInstanceWorkflow {
                 new Step("CHECK_ORDER", 2, this::checkOrder),
                 new Step("PLACE_BROKERS", 5, this::placeBrokers),
                 new Step("ENSURE_HOSTS", 15, this::ensureHosts),
+                new Step("PREPARE_SECURITY", 25, this::prepareSecurity),
                 new Step("WRITE_DESIRED_STATE", 30, this::writeDesiredState),
                 new Step("WAIT_FOR_BROKERS", 35, this::waitForBrokers),
                 new Step("WAIT_FOR_QUORUM", 85, this::waitForQuorum),
+                new Step("CREATE_ADMIN_USER", 90, this::createAdminUser),
                 new Step("MARK_RUNNING", 95, this::markRunning));
     }
 
-    /** Listener security is not built yet: a SASL order fails plainly rather than running open. */
+    /** A SASL order must carry its admin user's password until that user exists. */
     private StepResult checkOrder(Operation op, Instance instance) {
-        if (!"PLAINTEXT".equals(instance.getSecurityProtocol())) {
-            throw new UnsupportedOrderException(instance.getSecurityProtocol()
-                    + " listeners are not available in this release; order PLAINTEXT");
+        if (instance.isSasl() && instance.getAdminPasswordEncrypted() == null && !adminUser.exists(instance)) {
+            throw new UnsupportedOrderException("the SASL admin user's password is missing from the order");
         }
         return StepResult.done();
+    }
+
+    /** The instance's CA, and for SASL the admin user's salted credential, so the first brokers know it. */
+    private StepResult prepareSecurity(Operation op, Instance instance) {
+        adminUser.prepare(instance.getId());
+        return StepResult.done();
+    }
+
+    /** The admin user's SCRAM credential in Kafka (through the internal listener); then its sealed password goes. */
+    private StepResult createAdminUser(Operation op, Instance current) {
+        Instance instance = instances.findById(current.getId()).orElseThrow();
+        if (!instance.isSasl()) {
+            return StepResult.done();
+        }
+        try {
+            adminUser.create(instance, internalBootstrap(instance));
+            return StepResult.done();
+        } catch (Exception e) {
+            log.debug("instance={} admin user not created yet: {}", instance.getId(), e.toString());
+            return StepResult.waitFor(POLL, "creating the admin user");
+        }
     }
 
     /** Spread brokers over the zones and pick the KRaft controllers; fix the cluster id. */
@@ -104,20 +130,9 @@ public class CreateInstanceWorkflow {
         return StepResult.done();
     }
 
-    /** Each host's desired state: node id, roles, voters, listeners, rack, tuned settings. */
+    /** Each host's desired state: node id, roles, voters, listeners, rack, tuned settings, TLS and users. */
     private StepResult writeDesiredState(Operation op, Instance current) {
-        tx.executeWithoutResult(s -> {
-            Instance instance = instances.findById(current.getId()).orElseThrow();
-            List<Broker> all = brokers.findByInstanceIdOrderByNodeId(instance.getId());
-            Map<Integer, Host> byNode = hostsByNode(instance);
-            for (Broker broker : all) {
-                Host host = byNode.get(broker.getNodeId());
-                var state = desiredStates.build(instance, flavors.get(instance.getFlavor()), broker, host, byNode, all);
-                if (host.desire(JsonText.write(state), clock.instant())) {
-                    hosts.save(host);
-                }
-            }
-        });
+        desiredStates.write(current.getId());
         return StepResult.done();
     }
 
@@ -134,10 +149,9 @@ public class CreateInstanceWorkflow {
 
     /** Kafka itself sees every broker registered and the KRaft quorum has a leader. */
     private StepResult waitForQuorum(Operation op, Instance instance) {
-        String bootstrap = DesiredStateFactory.bootstrapServers(brokers.findByInstanceIdOrderByNodeId(instance.getId()),
-                hostsByNode(instance));
+        Instance fresh = instances.findById(instance.getId()).orElseThrow();
         try {
-            ClusterProbe.Health health = probe.probe(bootstrap);
+            ClusterProbe.Health health = probe.probe(clients.properties(fresh, internalBootstrap(fresh)));
             if (health.brokers() == instance.getBrokerCount() && health.quorumLeader() >= 0) {
                 return StepResult.done();
             }
@@ -153,12 +167,18 @@ public class CreateInstanceWorkflow {
             if (instance.getStatus() == InstanceStatus.CREATING) {
                 instance.setBootstrapServers(DesiredStateFactory.bootstrapServers(
                         brokers.findByInstanceIdOrderByNodeId(instance.getId()), hostsByNode(instance)));
+                instance.setInternalBootstrapServers(internalBootstrap(instance));
                 instance.moveTo(InstanceStatus.RUNNING, null, clock.instant());
                 instances.save(instance);
                 log.info("instance={} operation={} is RUNNING at {}", instance.getId(), op.getId(), instance.getBootstrapServers());
             }
         });
         return StepResult.done();
+    }
+
+    private String internalBootstrap(Instance instance) {
+        return DesiredStateFactory.internalBootstrapServers(brokers.findByInstanceIdOrderByNodeId(instance.getId()),
+                hostsByNode(instance));
     }
 
     private Map<Integer, Host> hostsByNode(Instance instance) {

@@ -51,4 +51,16 @@ class PlacementAndTuningTest {
         assertThat(BrokerTuning.settings(small, 3, 72, 25L << 20)).containsEntry("log.segment.bytes", Long.toString((25L << 20) / 20));
         assertThat(BrokerTuning.settings(small, 3, 72, 4L << 20)).containsEntry("log.segment.bytes", Long.toString(1L << 20));
     }
+
+    @Test
+    void saslInstancesDenyWithoutAnAclAndOnlyBrokersTheControlPlaneAndTheAdminAreSuper() {
+        var small = new FlavorCatalog().get("kafka.2u4g");
+        assertThat(BrokerTuning.settings(small, 3, 72, 100L << 30, true, "admin"))
+                .containsEntry("allow.everyone.if.no.acl.found", "false")
+                .containsEntry("super.users", "User:CN=broker;User:CN=control-plane;User:admin")
+                .containsEntry("auto.create.topics.enable", "true");
+        assertThat(BrokerTuning.settings(small, 3, 72, 100L << 30, false, null))
+                .containsEntry("allow.everyone.if.no.acl.found", "true")
+                .containsEntry("super.users", "User:CN=broker;User:CN=control-plane");
+    }
 }

@@ -1,0 +1,344 @@
+package io.tributary.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A SASL_SSL instance with SCRAM-SHA-512 and PLAIN, checked with real Kafka clients: TLS with the instance
+ * CA, users, ACLs, the network allow-list, and that no password lands in a file or a log.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SecurityIT {
+
+    static final String TOKEN = ControlPlaneProcess.TOKEN;
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "Adm1nPassw0rdXyz";
+    static final String TOPIC = "orders";
+
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+    static Path home;
+    ControlPlaneProcess controlPlane;
+    ApiClient api;
+    String base;
+    String bootstrap;
+    Path caFile;
+    final List<String> passwordsUsed = new ArrayList<>(List.of(ADMIN_PASSWORD));
+
+    @BeforeAll
+    void createInstance() throws Exception {
+        controlPlane = new ControlPlaneProcess(home, 25000).start();
+        api = controlPlane.api();
+        String project = api.get("/api/v1/me", TOKEN).json().path("memberships").get(0).path("projectId").asText();
+        ApiClient.Response ordered = api.post("/api/v1/projects/" + project + "/instances", TOKEN, Map.of("name", "secure",
+                "flavor", "kafka.2u4g", "brokerCount", 3, "availabilityZones", List.of("az1", "az2", "az3"),
+                "storageGb", 100, "security", Map.of("protocol", "SASL_SSL", "saslMechanisms", List.of("SCRAM-SHA-512", "PLAIN"),
+                        "adminUsername", ADMIN, "adminPassword", ADMIN_PASSWORD)));
+        assertThat(ordered.status()).as(ordered.raw()).isEqualTo(202);
+        base = "/api/v1/projects/" + project + "/instances/" + ordered.json().path("instance").path("id").asText();
+        await("RUNNING").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    String status = api.get(base, TOKEN).text("status");
+                    assertThat(status).isNotEqualTo("CREATE_FAILED");
+                    return "RUNNING".equals(status);
+                });
+        JsonNode instance = api.get(base, TOKEN).json();
+        bootstrap = instance.path("bootstrapServers").asText();
+        ApiClient.Response ca = api.get(base + "/certificates/ca", TOKEN);
+        assertThat(ca.status()).isEqualTo(200);
+        assertThat(ca.raw()).startsWith("-----BEGIN CERTIFICATE-----");
+        caFile = home.resolve("ca.pem");
+        Files.writeString(caFile, ca.raw());
+        assertThat(api.post(base + "/topics", TOKEN, Map.of("name", TOPIC, "partitions", 3)).status()).isEqualTo(201);
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            api.delete(base, TOKEN);
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> api.get(base, TOKEN).status() == 404);
+            controlPlane.close();
+        } finally {
+            ControlPlaneProcess.killEverythingUnder(home);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void connectionInfoTellsClientsHowToConnect() {
+        JsonNode connection = api.get(base, TOKEN).json().path("connection");
+        assertThat(connection.path("securityProtocol").asText()).isEqualTo("SASL_SSL");
+        assertThat(connection.path("tlsEnabled").asBoolean()).isTrue();
+        assertThat(connection.path("bootstrapServers").asText()).isEqualTo(bootstrap);
+        assertThat(connection.path("clientProperties").asText())
+                .contains("security.protocol=SASL_SSL", "sasl.mechanism=SCRAM-SHA-512", "ssl.truststore.type=PEM");
+        JsonNode users = api.get(base + "/users", TOKEN).json();
+        assertThat(users).hasSize(1);
+        assertThat(users.get(0).path("name").asText()).isEqualTo(ADMIN);
+        assertThat(users.get(0).path("admin").asBoolean()).isTrue();
+        assertThat(users.toString()).doesNotContain(ADMIN_PASSWORD);
+    }
+
+    @Test
+    @Order(2)
+    void theAdminProducesAndConsumesWithScramAndWithPlain() throws Exception {
+        produce(client("SCRAM-SHA-512", ADMIN, ADMIN_PASSWORD), "scram");
+        produce(client("PLAIN", ADMIN, ADMIN_PASSWORD), "plain");
+        assertThat(consumeAll(client("SCRAM-SHA-512", ADMIN, ADMIN_PASSWORD), "admin-group")).contains("scram", "plain");
+    }
+
+    @Test
+    @Order(3)
+    void wrongPasswordsPlaintextClientsAndUntrustingClientsAreRefused() {
+        assertThatThrownBy(() -> listTopics(client("SCRAM-SHA-512", ADMIN, "wrong-password-1")))
+                .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(SaslAuthenticationException.class));
+        assertThatThrownBy(() -> listTopics(client("PLAIN", ADMIN, "wrong-password-1")))
+                .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(SaslAuthenticationException.class));
+
+        Properties plaintext = client("SCRAM-SHA-512", ADMIN, ADMIN_PASSWORD);
+        plaintext.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        assertThatThrownBy(() -> listTopics(plaintext)).isInstanceOf(Exception.class);
+
+        Properties untrusting = client("SCRAM-SHA-512", ADMIN, ADMIN_PASSWORD);
+        untrusting.remove(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG);
+        untrusting.remove(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG);
+        assertThatThrownBy(() -> listTopics(untrusting)).satisfies(e ->
+                assertThat(causes(e)).anyMatch(SslAuthenticationException.class::isInstance));
+    }
+
+    @Test
+    @Order(4)
+    void aSubscriberConsumesButCannotProduceUntilItsAclIsDeleted() throws Exception {
+        ApiClient.Response created = api.post(base + "/users", TOKEN, Map.of("name", "reader"));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String password = created.text("password");
+        passwordsUsed.add(password);
+        assertThat(api.get(base + "/users/reader", TOKEN).raw()).doesNotContain(password);
+        assertThat(api.post(base + "/users", TOKEN, Map.of("name", "reader")).status()).isEqualTo(409);
+
+        ApiClient.Response granted = api.post(base + "/topic-grants", TOKEN, Map.of("username", "reader", "topic", TOPIC,
+                "access", "SUBSCRIBE"));
+        assertThat(granted.status()).as(granted.raw()).isEqualTo(201);
+        assertThat(granted.json().findValuesAsString("operation")).containsExactlyInAnyOrder("READ", "DESCRIBE", "READ");
+
+        await("the new user can consume").atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                assertThat(consumeAll(client("SCRAM-SHA-512", "reader", password), "reader-group")).contains("scram"));
+        await("PLAIN knows the new user").atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                assertThat(consumeAll(client("PLAIN", "reader", password), "reader-group-2")).contains("plain"));
+        assertThatThrownBy(() -> produce(client("SCRAM-SHA-512", "reader", password), "forbidden"))
+                .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(TopicAuthorizationException.class));
+
+        String readAcl = null;
+        for (JsonNode acl : api.get(base + "/acls?principal=User:reader&resourceType=TOPIC", TOKEN).json()) {
+            if (acl.path("operation").asText().equals("READ")) {
+                readAcl = acl.path("id").asText();
+            }
+        }
+        assertThat(readAcl).isNotNull();
+        assertThat(api.get(base + "/acls/" + readAcl, TOKEN).status()).isEqualTo(200);
+        assertThat(api.delete(base + "/acls/" + readAcl, TOKEN).status()).isEqualTo(204);
+        assertThat(api.get(base + "/acls/" + readAcl, TOKEN).status()).isEqualTo(404);
+        await("the reader lost access").atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                assertThatThrownBy(() -> consumeAll(client("SCRAM-SHA-512", "reader", password), "reader-group-3"))
+                        .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(TopicAuthorizationException.class)));
+    }
+
+    @Test
+    @Order(5)
+    void aResetPasswordReplacesTheOldOneAndADeletedUserIsRefused() {
+        ApiClient.Response reset = api.post(base + "/users/reader/password-resets", TOKEN, Map.of("password", "N3wReaderPassword"));
+        assertThat(reset.status()).as(reset.raw()).isEqualTo(200);
+        passwordsUsed.add("N3wReaderPassword");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            listTopics(client("SCRAM-SHA-512", "reader", "N3wReaderPassword"));
+            listTopics(client("PLAIN", "reader", "N3wReaderPassword"));
+        });
+        assertThat(api.delete(base + "/users/" + ADMIN, TOKEN).status()).isEqualTo(409);
+        assertThat(api.delete(base + "/users/reader", TOKEN).status()).isEqualTo(204);
+        await("the deleted user is refused").atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            assertThatThrownBy(() -> listTopics(client("SCRAM-SHA-512", "reader", "N3wReaderPassword")))
+                    .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(SaslAuthenticationException.class));
+            assertThatThrownBy(() -> listTopics(client("PLAIN", "reader", "N3wReaderPassword")))
+                    .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(SaslAuthenticationException.class));
+        });
+    }
+
+    @Test
+    @Order(6)
+    void theAllowListRefusesClientsOutsideItsNetworksButNeverTheControlPlane() throws Exception {
+        ApiClient.Response narrowed = api.send("PUT", base + "/network-rules", TOKEN, Map.of("allowedCidrs", List.of("10.0.0.0/8")),
+                "application/json");
+        assertThat(narrowed.status()).as(narrowed.raw()).isEqualTo(200);
+        assertThat(narrowed.json().path("network").path("allowedCidrs").get(0).asText()).isEqualTo("10.0.0.0/8");
+        await("127.0.0.1 is refused").atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                assertThatThrownBy(() -> produce(client("SCRAM-SHA-512", ADMIN, ADMIN_PASSWORD), "outside"))
+                        .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(TopicAuthorizationException.class)));
+        assertThat(api.get(base + "/topics/" + TOPIC, TOKEN).status()).isEqualTo(200);
+        assertThat(api.post(base + "/topics/" + TOPIC + "/messages", TOKEN, Map.of("value", "via-console")).status())
+                .isEqualTo(201);
+
+        ApiClient.Response invalid = api.send("PUT", base + "/network-rules", TOKEN, Map.of("allowedCidrs", List.of("10.0.0/8")),
+                "application/json");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().path("errors").get(0).path("field").asText()).isEqualTo("allowedCidrs[0]");
+
+        assertThat(api.send("PUT", base + "/network-rules", TOKEN, Map.of("allowedCidrs", List.of("10.0.0.0/8", "127.0.0.0/8")),
+                "application/json").status()).isEqualTo(200);
+        await("127.0.0.1 is allowed again").atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                produce(client("SCRAM-SHA-512", ADMIN, ADMIN_PASSWORD), "inside"));
+    }
+
+    @Test
+    @Order(7)
+    void theDefaultRetentionChangesOnTheRunningBrokers() throws Exception {
+        ApiClient.Response changed = api.patch(base, TOKEN, Map.of("retention", Map.of("defaultHours", 48)));
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+        assertThat(changed.json().path("retention").path("defaultHours").asInt()).isEqualTo(48);
+        try (Admin admin = Admin.create(client("SCRAM-SHA-512", ADMIN, ADMIN_PASSWORD))) {
+            String node = Integer.toString(admin.describeCluster().nodes().get(15, TimeUnit.SECONDS).iterator().next().id());
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.BROKER, node);
+            var config = admin.describeConfigs(List.of(resource)).all().get(15, TimeUnit.SECONDS).get(resource);
+            assertThat(config.get("log.retention.ms").value()).isEqualTo(Long.toString(Duration.ofHours(48).toMillis()));
+        }
+    }
+
+    @Test
+    @Order(8)
+    void noPasswordIsWrittenToAnyFileOrLog() throws IOException {
+        List<String> offending = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                byte[] bytes;
+                try {
+                    bytes = Files.readAllBytes(file);
+                } catch (IOException unreadable) {
+                    continue;
+                }
+                String text = new String(bytes, StandardCharsets.ISO_8859_1);
+                for (String password : passwordsUsed) {
+                    if (text.contains(password)) {
+                        offending.add(file + " contains a password");
+                    }
+                }
+            }
+        }
+        assertThat(offending).isEmpty();
+    }
+
+    private Properties client(String mechanism, String user, String password) {
+        Properties p = new Properties();
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
+        p.put(SaslConfigs.SASL_MECHANISM, mechanism);
+        String module = mechanism.equals("PLAIN") ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+                : "org.apache.kafka.common.security.scram.ScramLoginModule";
+        p.put(SaslConfigs.SASL_JAAS_CONFIG, module + " required username=\"" + user + "\" password=\"" + password + "\";");
+        p.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
+        p.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, caFile.toString());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 8000);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        return p;
+    }
+
+    private static void listTopics(Properties p) throws Exception {
+        try (Admin admin = Admin.create(p)) {
+            admin.listTopics().names().get(15, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void produce(Properties base, String value) throws Exception {
+        Properties p = new Properties();
+        p.putAll(base);
+        p.remove(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        // not idempotent: a producer without the right gets the topic's authorization error, not the cluster's
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>(TOPIC, value, value)).get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw (Exception) e.getCause();
+        }
+    }
+
+    private static List<String> consumeAll(Properties base, String group) {
+        Properties p = new Properties();
+        p.putAll(base);
+        p.remove(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(TOPIC));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline && values.size() < 2) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(r.value());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static List<Throwable> causes(Throwable e) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

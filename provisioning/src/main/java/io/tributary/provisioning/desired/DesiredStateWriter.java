@@ -1,0 +1,80 @@
+package io.tributary.provisioning.desired;
+
+import io.tributary.provisioning.catalog.FlavorCatalog;
+import io.tributary.provisioning.host.Host;
+import io.tributary.provisioning.host.HostRepository;
+import io.tributary.provisioning.instance.Broker;
+import io.tributary.provisioning.instance.BrokerRepository;
+import io.tributary.provisioning.instance.Instance;
+import io.tributary.provisioning.instance.InstanceRepository;
+import io.tributary.provisioning.json.JsonText;
+import io.tributary.provisioning.security.InstanceTls;
+import io.tributary.provisioning.security.KafkaUserRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes every host's desired state of an instance from what the database holds now: at creation, and
+ * whenever users, network rules or policies change. Agents see the new generation within seconds; only
+ * changes to the broker's configuration text restart a broker (users and rules are files it re-reads).
+ */
+public class DesiredStateWriter {
+
+    private final InstanceRepository instances;
+    private final BrokerRepository brokers;
+    private final HostRepository hosts;
+    private final KafkaUserRepository users;
+    private final FlavorCatalog flavors;
+    private final DesiredStateFactory factory;
+    private final InstanceTls tls;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public DesiredStateWriter(InstanceRepository instances, BrokerRepository brokers, HostRepository hosts,
+                              KafkaUserRepository users, FlavorCatalog flavors, DesiredStateFactory factory,
+                              InstanceTls tls, TransactionTemplate tx, Clock clock) {
+        this.instances = instances;
+        this.brokers = brokers;
+        this.hosts = hosts;
+        this.users = users;
+        this.flavors = flavors;
+        this.factory = factory;
+        this.tls = tls;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Rewrites the desired state of each of the instance's hosts; hosts whose state is unchanged keep their generation. */
+    public void write(UUID instanceId) {
+        tx.executeWithoutResult(s -> {
+            Instance instance = instances.findById(instanceId).orElseThrow();
+            if (tls.ensureCa(instance)) {
+                instances.save(instance);
+            }
+            List<Broker> all = brokers.findByInstanceIdOrderByNodeId(instanceId);
+            Map<Integer, Host> byNode = hosts.findLiveByInstance(instanceId).stream()
+                    .collect(Collectors.toMap(Host::getNodeId, Function.identity()));
+            var saslUsers = users.findByInstanceIdOrderByName(instanceId);
+            for (Broker broker : all) {
+                Host host = byNode.get(broker.getNodeId());
+                if (host == null) {
+                    continue;
+                }
+                if (tls.ensureBrokerCertificate(instance, broker, host)) {
+                    brokers.save(broker);
+                }
+                var security = new DesiredStateFactory.Security(tls.brokerIdentity(broker), instance.getCaCertificate(),
+                        saslUsers);
+                var state = factory.build(instance, flavors.get(instance.getFlavor()), broker, host, byNode, all, security);
+                if (host.desire(JsonText.write(state), clock.instant())) {
+                    hosts.save(host);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package io.tributary.provisioning.security;
+
+import io.tributary.provisioning.crypto.SecretCipher;
+import io.tributary.provisioning.host.Host;
+import io.tributary.provisioning.instance.Broker;
+import io.tributary.provisioning.instance.Instance;
+import io.tributary.provisioning.tls.CertificateAuthority;
+import io.tributary.provisioning.tls.CertificateAuthority.Issued;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The TLS identities of an instance: its CA (made once, key sealed), each broker's certificate (issued once
+ * for its host), and the control plane's client certificate (issued per process, kept in memory). Brokers
+ * trust only their instance's CA on the internal and controller listeners, so only that instance's brokers
+ * and this control plane get in there.
+ */
+@Component
+public class InstanceTls {
+
+    /** The principal of every broker of an instance on its mutual-TLS listeners. */
+    public static final String BROKER_PRINCIPAL = "User:CN=broker";
+    /** The principal of the control plane's own clients. */
+    public static final String CONTROL_PLANE_PRINCIPAL = "User:CN=control-plane";
+    /** A broker certificate this close to its end is issued again (the brokers pick it up on their next restart). */
+    static final Duration RENEW_BEFORE = Duration.ofDays(30);
+
+    private final SecretCipher cipher;
+    private final Clock clock;
+    private final Map<UUID, Issued> controlPlane = new ConcurrentHashMap<>();
+
+    public InstanceTls(SecretCipher cipher, Clock clock) {
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** Makes the instance's CA if it has none; the caller saves the instance. @return whether one was made */
+    public boolean ensureCa(Instance instance) {
+        if (instance.getCaCertificate() != null) {
+            return false;
+        }
+        CertificateAuthority ca = CertificateAuthority.create("tributary-instance-" + instance.getId(), clock.instant());
+        instance.setCa(ca.certificatePem(), cipher.encrypt(ca.privateKeyPem()));
+        return true;
+    }
+
+    /** Issues the broker's certificate for its host when it has none or it is about to expire; the caller saves it. */
+    public boolean ensureBrokerCertificate(Instance instance, Broker broker, Host host) {
+        if (broker.getTlsCertificate() != null && CertificateAuthority.notAfter(broker.getTlsCertificate())
+                .isAfter(clock.instant().plus(RENEW_BEFORE))) {
+            return false;
+        }
+        Issued issued = ca(instance).issue("broker", List.of(host.getAddress(), "localhost"), clock.instant());
+        broker.setTls(issued.certificatePem(), cipher.encrypt(issued.privateKeyPem()));
+        return true;
+    }
+
+    /** The broker's certificate and key, in clear, for its desired state. */
+    public Issued brokerIdentity(Broker broker) {
+        return new Issued(broker.getTlsCertificate(), cipher.decrypt(broker.getTlsKeyEncrypted()));
+    }
+
+    /** The control plane's client certificate for this instance. */
+    public Issued controlPlaneIdentity(Instance instance) {
+        return controlPlane.computeIfAbsent(instance.getId(),
+                id -> ca(instance).issue("control-plane", List.of(), clock.instant()));
+    }
+
+    private CertificateAuthority ca(Instance instance) {
+        if (instance.getCaCertificate() == null) {
+            throw new IllegalStateException("instance " + instance.getId() + " has no CA yet");
+        }
+        return CertificateAuthority.load(instance.getCaCertificate(), cipher.decrypt(instance.getCaKeyEncrypted()));
+    }
+}

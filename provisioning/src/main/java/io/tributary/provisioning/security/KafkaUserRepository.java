@@ -1,0 +1,10 @@
+package io.tributary.provisioning.security;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface KafkaUserRepository extends JpaRepository<KafkaUser, KafkaUser.Key> {
+
+    List<KafkaUser> findByInstanceIdOrderByName(UUID instanceId);
+}
