@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tributary.provisioning.reconcile=false",
+        "tributary.rate-limit.mutations-per-minute=100000",
         "tributary.bootstrap-token=" + ControlPlaneTest.ADMIN_TOKEN})
 public abstract class ControlPlaneTest {
 
