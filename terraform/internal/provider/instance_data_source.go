@@ -43,9 +43,11 @@ type instanceDataModel struct {
 	Billing           types.Object `tfsdk:"billing"`
 	Tags              types.Map    `tfsdk:"tags"`
 	BrokerConfig      types.Map    `tfsdk:"broker_config"`
+	AutoCreateTopics  types.Bool   `tfsdk:"auto_create_topics"`
 	Status            types.String `tfsdk:"status"`
 	StatusReason      types.String `tfsdk:"status_reason"`
 	BootstrapServers  types.String `tfsdk:"bootstrap_servers"`
+	Connection        types.Object `tfsdk:"connection_info"`
 	CreatedAt         types.String `tfsdk:"created_at"`
 }
 
@@ -148,10 +150,29 @@ func (d *instanceDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Computed:            true,
 				ElementType:         types.StringType,
 			},
+			"auto_create_topics": schema.BoolAttribute{
+				MarkdownDescription: "Whether clients create a topic by producing to or fetching from it.",
+				Computed:            true,
+			},
 			"status":            str("Lifecycle status: " + mdEnum(client.AllowedInstanceStatusEnumValues) + "."),
 			"status_reason":     str("Why the instance is in a failed or degraded state."),
 			"bootstrap_servers": str("Comma-separated `host:port` list for Kafka clients; null until the instance is RUNNING."),
-			"created_at":        str("When the instance was ordered (RFC 3339)."),
+			"connection_info": schema.SingleNestedAttribute{
+				MarkdownDescription: "How clients connect; null until the instance is `RUNNING`.",
+				Computed:            true,
+				Attributes: map[string]schema.Attribute{
+					"bootstrap_servers": str("Comma-separated `host:port` list of the client listener."),
+					"security_protocol": str("Kafka client `security.protocol`."),
+					"sasl_mechanisms":   strSet("SASL mechanisms clients can use."),
+					"tls_enabled": schema.BoolAttribute{
+						MarkdownDescription: "True for `SASL_SSL`: clients must trust `ca_certificate`.",
+						Computed:            true,
+					},
+					"client_properties": str("Ready-to-paste Kafka client properties, with placeholders for the credentials."),
+					"ca_certificate":    str("PEM of the instance's CA certificate (TLS only)."),
+				},
+			},
+			"created_at": str("When the instance was ordered (RFC 3339)."),
 		},
 	}
 }
@@ -173,6 +194,8 @@ func (d *instanceDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 	m, diags := fromInstanceData(ctx, *in)
+	resp.Diagnostics.Append(diags...)
+	m.Connection, diags = fetchCACertificate(ctx, d.api, *in, m.Connection)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
@@ -196,7 +219,8 @@ func fromInstanceData(ctx context.Context, in client.Instance) (instanceDataMode
 		ID: r.ID, Name: r.Name, Description: r.Description, Flavor: r.Flavor, BrokerCount: r.BrokerCount,
 		AvailabilityZones: r.AvailabilityZones, StorageGB: r.StorageGB, KafkaVersion: r.KafkaVersion,
 		Security: security, Network: r.Network, Retention: r.Retention, MaintenanceWindow: r.MaintenanceWindow,
-		Billing: r.Billing, Tags: r.Tags, BrokerConfig: r.BrokerConfig, Status: r.Status,
-		StatusReason: nullableString(in.StatusReason), BootstrapServers: r.BootstrapServers, CreatedAt: r.CreatedAt,
+		Billing: r.Billing, Tags: r.Tags, BrokerConfig: r.BrokerConfig, AutoCreateTopics: r.AutoCreateTopics,
+		Status: r.Status, StatusReason: nullableString(in.StatusReason), BootstrapServers: r.BootstrapServers,
+		Connection: r.Connection, CreatedAt: r.CreatedAt,
 	}, diags
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"sort"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -31,8 +32,10 @@ type instanceModel struct {
 	Billing           types.Object   `tfsdk:"billing"`
 	Tags              types.Map      `tfsdk:"tags"`
 	BrokerConfig      types.Map      `tfsdk:"broker_config"`
+	AutoCreateTopics  types.Bool     `tfsdk:"auto_create_topics"`
 	Status            types.String   `tfsdk:"status"`
 	BootstrapServers  types.String   `tfsdk:"bootstrap_servers"`
+	Connection        types.Object   `tfsdk:"connection_info"`
 	CreatedAt         types.String   `tfsdk:"created_at"`
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
@@ -66,6 +69,15 @@ type billingModel struct {
 	AutoRenew    types.Bool   `tfsdk:"auto_renew"`
 }
 
+type connectionModel struct {
+	BootstrapServers types.String `tfsdk:"bootstrap_servers"`
+	SecurityProtocol types.String `tfsdk:"security_protocol"`
+	SaslMechanisms   types.Set    `tfsdk:"sasl_mechanisms"`
+	TLSEnabled       types.Bool   `tfsdk:"tls_enabled"`
+	ClientProperties types.String `tfsdk:"client_properties"`
+	CACertificate    types.String `tfsdk:"ca_certificate"`
+}
+
 var (
 	securityAttrTypes = map[string]attr.Type{
 		"protocol":        types.StringType,
@@ -89,6 +101,14 @@ var (
 		"mode":          types.StringType,
 		"period_months": types.Int64Type,
 		"auto_renew":    types.BoolType,
+	}
+	connectionAttrTypes = map[string]attr.Type{
+		"bootstrap_servers": types.StringType,
+		"security_protocol": types.StringType,
+		"sasl_mechanisms":   types.SetType{ElemType: types.StringType},
+		"tls_enabled":       types.BoolType,
+		"client_properties": types.StringType,
+		"ca_certificate":    types.StringType,
 	}
 )
 
@@ -198,13 +218,19 @@ func toInstanceCreate(ctx context.Context, m instanceModel) (client.InstanceCrea
 		diags.Append(m.BrokerConfig.ElementsAs(ctx, &cfg, false)...)
 		order.SetBrokerConfig(cfg)
 	}
+	if known(m.AutoCreateTopics) {
+		order.SetAutoCreateTopics(m.AutoCreateTopics.ValueBool())
+	} else {
+		order.AutoCreateTopics = nil // NewInstanceCreate fills in the spec's default; the API applies its own
+	}
 	return order, diags
 }
 
 // toInstanceUpdate builds the PATCH for the attributes the API changes in place (name,
-// description, tags) from the plan and the prior state; nil when nothing changes.
-// A removed description is sent as "" and removed tags as {}, since absent fields are
-// left as they are.
+// description, tags, retention) from the plan and the prior state; nil when nothing
+// changes. A removed description is sent as "" and removed tags as {}, since absent
+// fields are left as they are. Retention attributes removed from the configuration keep
+// their state value in the plan (UseStateForUnknown), so they are sent unchanged.
 func toInstanceUpdate(ctx context.Context, plan, state instanceModel) (*client.InstanceUpdate, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	upd := client.NewInstanceUpdate()
@@ -225,10 +251,49 @@ func toInstanceUpdate(ctx context.Context, plan, state instanceModel) (*client.I
 		upd.SetTags(tags)
 		changed = true
 	}
+	if known(plan.Retention) && !plan.Retention.Equal(state.Retention) {
+		var r retentionModel
+		diags.Append(plan.Retention.As(ctx, &r, basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true, UnhandledNullAsEmpty: true})...)
+		spec := client.RetentionSpec{}
+		if known(r.DefaultHours) {
+			spec.SetDefaultHours(int32(r.DefaultHours.ValueInt64()))
+		}
+		if known(r.CapacityPolicy) {
+			spec.SetCapacityPolicy(client.CapacityPolicy(r.CapacityPolicy.ValueString()))
+		}
+		if spec.DefaultHours != nil || spec.CapacityPolicy != nil {
+			upd.SetRetention(spec)
+			changed = true
+		}
+	}
 	if !changed {
 		return nil, diags
 	}
 	return upd, diags
+}
+
+// toNetworkRules is the allow-list to PUT when the planned `network.allowed_cidrs`
+// differs from the state's; nil when it does not change (or is not known).
+func toNetworkRules(ctx context.Context, plan, state instanceModel) (*client.NetworkSpec, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if !known(plan.Network) {
+		return nil, diags
+	}
+	opts := basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true, UnhandledNullAsEmpty: true}
+	var planned, prior networkModel
+	diags.Append(plan.Network.As(ctx, &planned, opts)...)
+	if known(state.Network) {
+		diags.Append(state.Network.As(ctx, &prior, opts)...)
+	}
+	if diags.HasError() || !known(planned.AllowedCidrs) || planned.AllowedCidrs.Equal(prior.AllowedCidrs) {
+		return nil, diags
+	}
+	cidrs := []string{}
+	diags.Append(planned.AllowedCidrs.ElementsAs(ctx, &cidrs, false)...)
+	sort.Strings(cidrs)
+	spec := client.NewNetworkSpec()
+	spec.AllowedCidrs = cidrs
+	return spec, diags
 }
 
 // ---------------------------------------------------------------------------------------
@@ -279,11 +344,66 @@ func fromInstance(ctx context.Context, in client.Instance, prior instanceModel) 
 	diags.Append(d...)
 	m.BrokerConfig, d = stringMap(ctx, in.BrokerConfig, prior.BrokerConfig)
 	diags.Append(d...)
+	m.AutoCreateTopics = types.BoolValue(in.AutoCreateTopics)
 
 	m.Status = types.StringValue(string(in.Status))
 	m.BootstrapServers = nullableString(in.BootstrapServers)
+	m.Connection, d = connectionObject(ctx, in.Connection.Get(), priorCACertificate(ctx, prior.Connection))
+	diags.Append(d...)
 	m.CreatedAt = types.StringValue(in.CreatedAt.UTC().Format(time.RFC3339))
 	return m, diags
+}
+
+// connectionObject maps the API's connection info; null while the instance has none
+// (before RUNNING). The CA certificate is not part of it (a call of its own): caPEM is
+// kept when the connection uses TLS, and null otherwise.
+func connectionObject(ctx context.Context, c *client.ConnectionInfo, caPEM types.String) (types.Object, diag.Diagnostics) {
+	if c == nil {
+		return types.ObjectNull(connectionAttrTypes), nil
+	}
+	mechs, diags := mechanismSet(ctx, c.SaslMechanisms)
+	if !c.GetTlsEnabled() || !known(caPEM) {
+		caPEM = types.StringNull()
+	}
+	obj, d := types.ObjectValue(connectionAttrTypes, map[string]attr.Value{
+		"bootstrap_servers": types.StringValue(c.BootstrapServers),
+		"security_protocol": types.StringValue(string(c.SecurityProtocol)),
+		"sasl_mechanisms":   mechs,
+		"tls_enabled":       types.BoolValue(c.GetTlsEnabled()),
+		"client_properties": types.StringValue(c.ClientProperties),
+		"ca_certificate":    caPEM,
+	})
+	diags.Append(d...)
+	return obj, diags
+}
+
+// priorCACertificate is connection_info.ca_certificate of a plan or state; null when there is
+// none.
+func priorCACertificate(ctx context.Context, conn types.Object) types.String {
+	if !known(conn) {
+		return types.StringNull()
+	}
+	var c connectionModel
+	if d := conn.As(ctx, &c, basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true, UnhandledNullAsEmpty: true}); d.HasError() {
+		return types.StringNull()
+	}
+	return c.CACertificate
+}
+
+// connectionNeedsCA reports whether the instance's clients need its CA certificate (TLS).
+func connectionNeedsCA(in client.Instance) bool {
+	c := in.Connection.Get()
+	return c != nil && c.GetTlsEnabled()
+}
+
+// withCACertificate returns conn with ca_certificate set to pem.
+func withCACertificate(conn types.Object, pem string) (types.Object, diag.Diagnostics) {
+	if !known(conn) {
+		return conn, nil
+	}
+	attrs := conn.Attributes()
+	attrs["ca_certificate"] = types.StringValue(pem)
+	return types.ObjectValue(connectionAttrTypes, attrs)
 }
 
 func securityObject(ctx context.Context, v client.SecurityView, password types.String) (types.Object, diag.Diagnostics) {

@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -71,9 +73,11 @@ func fullPlan() instanceModel {
 			"auto_renew":    types.BoolValue(true),
 		}),
 		Tags:             strMap(map[string]string{"team": "payments"}),
-		BrokerConfig:     strMap(map[string]string{"auto.create.topics.enable": "false"}),
+		BrokerConfig:     strMap(map[string]string{"log.cleaner.threads": "2"}),
+		AutoCreateTopics: types.BoolValue(true),
 		Status:           types.StringUnknown(),
 		BootstrapServers: types.StringUnknown(),
+		Connection:       types.ObjectUnknown(connectionAttrTypes),
 		CreatedAt:        types.StringUnknown(),
 	}
 }
@@ -112,7 +116,8 @@ func TestToInstanceCreate_sendsEveryConfiguredField(t *testing.T) {
 	  "maintenanceWindow": {"dayOfWeek": "SUNDAY", "startHour": 2, "durationHours": 3},
 	  "billing": {"mode": "PREPAID", "periodMonths": 12, "autoRenew": true},
 	  "tags": {"team": "payments"},
-	  "brokerConfig": {"auto.create.topics.enable": "false"}
+	  "brokerConfig": {"log.cleaner.threads": "2"},
+	  "autoCreateTopics": true
 	}`)
 }
 
@@ -134,6 +139,7 @@ func TestToInstanceCreate_leavesUnconfiguredFieldsToTheServer(t *testing.T) {
 	})
 	plan.Tags = types.MapNull(types.StringType)
 	plan.BrokerConfig = types.MapNull(types.StringType)
+	plan.AutoCreateTopics = types.BoolUnknown()
 
 	order, diags := toInstanceCreate(context.Background(), plan)
 	if diags.HasError() {
@@ -145,6 +151,18 @@ func TestToInstanceCreate_leavesUnconfiguredFieldsToTheServer(t *testing.T) {
 	  "retention": {"capacityPolicy": "TIME_BASE"},
 	  "billing": {"mode": "PAY_PER_USE"}
 	}`)
+}
+
+func TestToInstanceCreate_autoCreateTopicsDefaultIsSent(t *testing.T) {
+	plan := fullPlan()
+	plan.AutoCreateTopics = types.BoolValue(false) // the schema default
+	order, diags := toInstanceCreate(context.Background(), plan)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if order.AutoCreateTopics == nil || *order.AutoCreateTopics {
+		t.Errorf("autoCreateTopics = %v, want false sent", order.AutoCreateTopics)
+	}
 }
 
 const apiInstanceJSON = `{
@@ -159,6 +177,10 @@ const apiInstanceJSON = `{
   "billing": {"mode": "PAY_PER_USE", "autoRenew": false},
   "tags": {}, "brokerConfig": {},
   "bootstrapServers": "127.0.0.1:19092,127.0.0.1:19093",
+  "autoCreateTopics": true,
+  "connection": {"bootstrapServers": "127.0.0.1:19092,127.0.0.1:19093", "securityProtocol": "SASL_PLAINTEXT",
+    "saslMechanisms": ["SCRAM-SHA-512", "PLAIN"], "tlsEnabled": false,
+    "clientProperties": "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\n"},
   "brokers": [], "currentOperationId": null,
   "createdAt": "2025-03-01T10:00:00.123+01:00", "updatedAt": "2025-03-01T10:05:00Z",
   "someFieldOfALaterRelease": true
@@ -289,3 +311,181 @@ func TestToInstanceUpdate(t *testing.T) {
 }
 
 func basetypesObjectAsOptions() basetypes.ObjectAsOptions { return basetypes.ObjectAsOptions{} }
+
+func TestFromInstance_mapsConnectionInfoAndAutoCreateTopics(t *testing.T) {
+	m, diags := fromInstance(context.Background(), apiInstance(t), fullPlan())
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if !m.AutoCreateTopics.Equal(types.BoolValue(true)) {
+		t.Errorf("auto_create_topics = %v, want true", m.AutoCreateTopics)
+	}
+	want := types.ObjectValueMust(connectionAttrTypes, map[string]attr.Value{
+		"bootstrap_servers": types.StringValue("127.0.0.1:19092,127.0.0.1:19093"),
+		"security_protocol": types.StringValue("SASL_PLAINTEXT"),
+		"sasl_mechanisms":   strSet("PLAIN", "SCRAM-SHA-512"),
+		"tls_enabled":       types.BoolValue(false),
+		"client_properties": types.StringValue("security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\n"),
+		"ca_certificate":    types.StringNull(), // no TLS, no CA
+	})
+	if !m.Connection.Equal(want) {
+		t.Errorf("connection_info = %v\nwant %v", m.Connection, want)
+	}
+}
+
+func TestFromInstance_connectionInfoIsNullUntilRunning(t *testing.T) {
+	in := apiInstance(t)
+	in.Connection = *client.NewNullableConnectionInfo(nil)
+	m, diags := fromInstance(context.Background(), in, fullPlan())
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if !m.Connection.IsNull() {
+		t.Errorf("connection_info = %v, want null", m.Connection)
+	}
+}
+
+// A refresh keeps the CA certificate of a TLS connection (fetchCACertificate reads it
+// again); a connection without TLS never has one.
+func TestFromInstance_caCertificateOnlyWithTLS(t *testing.T) {
+	ctx := context.Background()
+	const pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
+	in := apiInstance(t)
+	tls := *in.Connection.Get()
+	tls.SecurityProtocol = client.SECURITYPROTOCOL_SASL_SSL
+	tls.SetTlsEnabled(true)
+	in.Connection = *client.NewNullableConnectionInfo(&tls)
+
+	prior := fullPlan()
+	conn, diags := connectionObject(ctx, &tls, types.StringNull())
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	prior.Connection, diags = withCACertificate(conn, pem)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	m, diags := fromInstance(ctx, in, prior)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if got := priorCACertificate(ctx, m.Connection); got.ValueString() != pem {
+		t.Errorf("ca_certificate = %v, want the prior PEM", got)
+	}
+	if !connectionNeedsCA(in) {
+		t.Error("a SASL_SSL connection with tlsEnabled needs the CA")
+	}
+
+	plain := apiInstance(t)
+	m, _ = fromInstance(ctx, plain, prior)
+	if got := priorCACertificate(ctx, m.Connection); !got.IsNull() {
+		t.Errorf("ca_certificate = %v without TLS, want null", got)
+	}
+	if connectionNeedsCA(plain) {
+		t.Error("a SASL_PLAINTEXT connection needs no CA")
+	}
+}
+
+func TestToInstanceUpdate_retentionInPlace(t *testing.T) {
+	ctx := context.Background()
+	state := fullPlan()
+	plan := state
+	plan.Retention = types.ObjectValueMust(retentionAttrTypes, map[string]attr.Value{
+		"default_hours":   types.Int64Value(24),
+		"capacity_policy": types.StringValue("PRODUCE_REJECT"), // unchanged, sent along
+	})
+	upd, diags := toInstanceUpdate(ctx, plan, state)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	assertJSON(t, upd, `{"retention": {"defaultHours": 24, "capacityPolicy": "PRODUCE_REJECT"}}`)
+
+	// An omitted retention is planned as the state's (UseStateForUnknown): no PATCH.
+	plan.Retention = state.Retention
+	if upd, _ := toInstanceUpdate(ctx, plan, state); upd != nil {
+		t.Errorf("update = %+v, want none", upd)
+	}
+}
+
+func TestToNetworkRules(t *testing.T) {
+	ctx := context.Background()
+	state := fullPlan() // allowed_cidrs 10.0.0.0/16
+	network := func(cidrs types.Set) types.Object {
+		return types.ObjectValueMust(networkAttrTypes, map[string]attr.Value{"allowed_cidrs": cidrs})
+	}
+
+	t.Run("changed list is replaced, sorted", func(t *testing.T) {
+		plan := state
+		plan.Network = network(strSet("192.168.0.0/24", "10.0.0.0/16", "127.0.0.0/8"))
+		rules, diags := toNetworkRules(ctx, plan, state)
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		assertJSON(t, rules, `{"allowedCidrs": ["10.0.0.0/16", "127.0.0.0/8", "192.168.0.0/24"]}`)
+	})
+	t.Run("an empty list is sent as such (every address)", func(t *testing.T) {
+		plan := state
+		plan.Network = network(strSet())
+		rules, diags := toNetworkRules(ctx, plan, state)
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		assertJSON(t, rules, `{"allowedCidrs": []}`)
+	})
+	t.Run("unchanged or unknown sends nothing", func(t *testing.T) {
+		for name, n := range map[string]types.Object{
+			"unchanged":     state.Network,
+			"unknown":       types.ObjectUnknown(networkAttrTypes),
+			"unknown cidrs": network(types.SetUnknown(types.StringType)),
+		} {
+			plan := state
+			plan.Network = n
+			if rules, diags := toNetworkRules(ctx, plan, state); rules != nil || diags.HasError() {
+				t.Errorf("%s: rules = %+v, %v; want none", name, rules, diags)
+			}
+		}
+	})
+	t.Run("no network in state (import of an old state)", func(t *testing.T) {
+		prior := state
+		prior.Network = types.ObjectNull(networkAttrTypes)
+		rules, _ := toNetworkRules(ctx, state, prior)
+		assertJSON(t, rules, `{"allowedCidrs": ["10.0.0.0/16"]}`)
+	})
+}
+
+func TestFetchCACertificate_onlyForTLSInstances(t *testing.T) {
+	const pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
+	var calls []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls = append(calls, r.Method+" "+r.URL.Path)
+		w.Header().Set("Content-Type", "application/x-pem-file")
+		_, _ = w.Write([]byte(pem))
+	}))
+	t.Cleanup(srv.Close)
+	api := &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}
+	ctx := context.Background()
+
+	plain := apiInstance(t)
+	conn, _ := connectionObject(ctx, plain.Connection.Get(), types.StringNull())
+	got, diags := fetchCACertificate(ctx, api, plain, conn)
+	if diags.HasError() || !got.Equal(conn) || len(calls) != 0 {
+		t.Errorf("SASL_PLAINTEXT: %v, %v, calls %v; want no call and no change", got, diags, calls)
+	}
+
+	tlsInstance := apiInstance(t)
+	tls := *tlsInstance.Connection.Get()
+	tls.SetTlsEnabled(true)
+	tlsInstance.Connection = *client.NewNullableConnectionInfo(&tls)
+	conn, _ = connectionObject(ctx, &tls, types.StringNull())
+	got, diags = fetchCACertificate(ctx, api, tlsInstance, conn)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if ca := priorCACertificate(ctx, got); ca.ValueString() != pem {
+		t.Errorf("ca_certificate = %v, want the PEM", ca)
+	}
+	want := "GET /api/v1/projects/p/instances/" + tlsInstance.Id + "/certificates/ca"
+	if len(calls) != 1 || calls[0] != want {
+		t.Errorf("calls = %v, want [%s]", calls, want)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
@@ -64,8 +65,9 @@ func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRe
 	r.api = c
 }
 
-// The API changes name, description and tags in place (PATCH). Every other order field
-// replaces the instance for now.
+// The API changes name, description, tags and retention in place (PATCH) and replaces the
+// network allow-list (PUT network-rules). Every other order field replaces the instance
+// for now.
 //
 // Scaling: when the API can extend an instance, drop replaceUntilScalable() from
 // broker_count, storage_gb (and flavor), send the change from Update (see
@@ -77,6 +79,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	replacesString := []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}
 	replacesInt := []planmodifier.Int64{int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplace()}
 	replacesSet := []planmodifier.Set{setplanmodifier.UseStateForUnknown(), setplanmodifier.RequiresReplace()}
+	keepString := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	keepInt := []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}
+	keepSet := []planmodifier.Set{setplanmodifier.UseStateForUnknown()}
 	keepObject := []planmodifier.Object{objectplanmodifier.UseStateForUnknown()}
 
 	to := timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})
@@ -89,8 +94,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An Apache Kafka instance: a KRaft cluster of `broker_count` brokers of one flavor, " +
 			"spread over availability zones. Creation is asynchronous; Terraform waits until the instance is " +
-			"`RUNNING`.\n\nOnly `name`, `description` and `tags` change in place; changing any other argument " +
-			"replaces the instance (deleting its data).",
+			"`RUNNING`.\n\n`name`, `description`, `tags`, `retention` and `network.allowed_cidrs` change in place " +
+			"(without a restart); changing any other argument replaces the instance (deleting its data). " +
+			"`connection_info` tells clients how to connect.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Instance id (UUID).",
@@ -178,33 +184,37 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				},
 			},
 			"network": schema.SingleNestedAttribute{
-				MarkdownDescription: "Network access rules. The control plane's default when omitted. Changing it replaces the instance.",
+				MarkdownDescription: "Network access rules. The control plane's default when omitted. Changes in place.",
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       keepObject,
 				Attributes: map[string]schema.Attribute{
 					"allowed_cidrs": schema.SetAttribute{
-						MarkdownDescription: "Client networks allowed to connect, e.g. `10.0.0.0/16` (at most 50).",
-						Optional:            true,
-						Computed:            true,
-						ElementType:         types.StringType,
-						Validators:          []validator.Set{setvalidator.SizeAtMost(50)},
-						PlanModifiers:       replacesSet,
+						MarkdownDescription: "Client networks allowed to connect, e.g. `10.0.0.0/16` (at most 50); an empty " +
+							"set allows every address. Changes in place: the allow-list is replaced and the brokers enforce " +
+							"it within seconds, without a restart. Removing the attribute keeps the current list.",
+						Optional:      true,
+						Computed:      true,
+						ElementType:   types.StringType,
+						Validators:    []validator.Set{setvalidator.SizeAtMost(50)},
+						PlanModifiers: keepSet,
 					},
 				},
 			},
 			"retention": schema.SingleNestedAttribute{
-				MarkdownDescription: "Default message retention. The control plane's default when omitted. Changing it replaces the instance.",
-				Optional:            true,
-				Computed:            true,
-				PlanModifiers:       keepObject,
+				MarkdownDescription: "Default message retention and what happens when the disk fills up. The control " +
+					"plane's default when omitted. Changes in place, applied to the running brokers without a restart; " +
+					"an attribute removed from the configuration keeps its current value.",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: keepObject,
 				Attributes: map[string]schema.Attribute{
 					"default_hours": schema.Int64Attribute{
 						MarkdownDescription: "Default retention of topics in hours (1 to 8760; the API's default is 72).",
 						Optional:            true,
 						Computed:            true,
 						Validators:          []validator.Int64{int64validator.Between(1, 8760)},
-						PlanModifiers:       replacesInt,
+						PlanModifiers:       keepInt,
 					},
 					"capacity_policy": schema.StringAttribute{
 						MarkdownDescription: "What happens when the disk fills up: " + mdEnum(client.AllowedCapacityPolicyEnumValues) +
@@ -212,7 +222,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						Optional:      true,
 						Computed:      true,
 						Validators:    []validator.String{stringvalidator.OneOf(enumStrings(client.AllowedCapacityPolicyEnumValues)...)},
-						PlanModifiers: replacesString,
+						PlanModifiers: keepString,
 					},
 				},
 			},
@@ -276,11 +286,21 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				ElementType:         types.StringType,
 			},
 			"broker_config": schema.MapAttribute{
-				MarkdownDescription: "Kafka broker settings, e.g. `{ \"auto.create.topics.enable\" = \"false\" }`. Identity, " +
-					"listener, security, KRaft and storage keys are refused by the API. Changing it replaces the instance.",
+				MarkdownDescription: "Kafka broker settings, e.g. `{ \"log.cleaner.threads\" = \"2\" }`. Identity, " +
+					"listener, security, KRaft and storage keys are refused by the API; topic auto-creation is " +
+					"`auto_create_topics`. Changing it replaces the instance.",
 				Optional:      true,
 				ElementType:   types.StringType,
 				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+			},
+			"auto_create_topics": schema.BoolAttribute{
+				MarkdownDescription: "Let clients create a topic by producing to or fetching from it (Kafka's " +
+					"`auto.create.topics.enable`). Default `false`. Set when the instance is ordered: changing it " +
+					"replaces the instance.",
+				Optional:      true,
+				Computed:      true,
+				Default:       booldefault.StaticBool(false),
+				PlanModifiers: []planmodifier.Bool{autoCreateTopicsReplace()},
 			},
 			"status": schema.StringAttribute{
 				MarkdownDescription: "Lifecycle status: " + mdEnum(client.AllowedInstanceStatusEnumValues) + ".",
@@ -291,6 +311,12 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Comma-separated `host:port` list for Kafka clients.",
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"connection_info": schema.SingleNestedAttribute{
+				MarkdownDescription: "How clients connect; null until the instance is `RUNNING`.",
+				Computed:            true,
+				PlanModifiers:       keepObject,
+				Attributes:          connectionResourceAttributes(),
 			},
 			"created_at": schema.StringAttribute{
 				MarkdownDescription: "When the instance was ordered (RFC 3339).",
@@ -313,6 +339,43 @@ func adminPasswordReplace() planmodifier.String {
 		"Changing a known admin password replaces the instance.",
 		"Changing a known admin password replaces the instance.",
 	)
+}
+
+// autoCreateTopicsReplace replaces the instance when auto_create_topics changes, except
+// when the state has no value yet (a state written before the attribute existed): the
+// API's value is then adopted.
+func autoCreateTopicsReplace() planmodifier.Bool {
+	return boolplanmodifier.RequiresReplaceIf(
+		func(_ context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
+			resp.RequiresReplace = !req.StateValue.IsNull()
+		},
+		"Set when the instance is ordered: changing it replaces the instance.",
+		"Set when the instance is ordered: changing it replaces the instance.",
+	)
+}
+
+// connectionResourceAttributes are the computed attributes of `connection_info`.
+func connectionResourceAttributes() map[string]schema.Attribute {
+	str := func(md string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: md, Computed: true}
+	}
+	return map[string]schema.Attribute{
+		"bootstrap_servers": str("Comma-separated `host:port` list of the client listener."),
+		"security_protocol": str("Kafka client `security.protocol`: " + mdEnum(client.AllowedSecurityProtocolEnumValues) + "."),
+		"sasl_mechanisms": schema.SetAttribute{
+			MarkdownDescription: "SASL mechanisms clients can use (empty with `PLAINTEXT`).",
+			Computed:            true,
+			ElementType:         types.StringType,
+		},
+		"tls_enabled": schema.BoolAttribute{
+			MarkdownDescription: "True for `SASL_SSL`: clients must trust `ca_certificate`.",
+			Computed:            true,
+		},
+		"client_properties": str("Ready-to-paste Kafka client properties; `<username>`, `<password>` and " +
+			"`<path to ca.pem>` are placeholders."),
+		"ca_certificate": str("PEM of the instance's CA certificate, which clients of a TLS (`SASL_SSL`) instance " +
+			"trust; null without TLS."),
+	}
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -354,6 +417,8 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	state, d = fromInstance(ctx, *running, plan)
 	resp.Diagnostics.Append(d...)
+	state.Connection, d = fetchCACertificate(ctx, r.api, *running, state.Connection)
+	resp.Diagnostics.Append(d...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -375,7 +440,29 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	}
 	newState, d := fromInstance(ctx, *in, state)
 	resp.Diagnostics.Append(d...)
+	newState.Connection, d = fetchCACertificate(ctx, r.api, *in, newState.Connection)
+	resp.Diagnostics.Append(d...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
+}
+
+// fetchCACertificate returns conn (the `connection_info` of instance in) with ca_certificate
+// read from the API when the instance's clients use TLS: one small GET, for SASL_SSL
+// instances only. Without TLS, conn is returned as it is.
+func fetchCACertificate(ctx context.Context, api *apiContext, in client.Instance, conn types.Object) (types.Object, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if !connectionNeedsCA(in) || !known(conn) {
+		return conn, diags
+	}
+	pem, httpResp, err := api.api.SecurityAPI.GetInstanceCaCertificate(ctx, api.project, in.Id).Execute()
+	if isNotFound(httpResp, err) {
+		tflog.Warn(ctx, "instance has TLS but no CA certificate (404)", map[string]any{"instance_id": in.Id})
+		return conn, diags
+	}
+	if err != nil {
+		diags.Append(apiErrorDiag("Could not read the instance's CA certificate", err))
+		return conn, diags
+	}
+	return withCACertificate(conn, pem)
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -401,24 +488,44 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
 }
 
-// applyInPlaceChanges sends what the API changes in place and returns the new state.
+// applyInPlaceChanges sends what the API changes in place and returns the new state:
+// the PATCH (name, description, tags, retention), then the network allow-list (PUT).
 // Everything else is RequiresReplace in the schema, so it never reaches here.
 // Scaling (broker_count, storage_gb, flavor) will be sent from here, then waited for.
 func (r *instanceResource) applyInPlaceChanges(ctx context.Context, plan, state instanceModel) (instanceModel, diag.Diagnostics) {
 	upd, diags := toInstanceUpdate(ctx, plan, state)
+	rules, d := toNetworkRules(ctx, plan, state)
+	diags.Append(d...)
 	if diags.HasError() {
 		return plan, diags
 	}
-	if upd == nil {
-		// Only provider-side values changed (timeouts, an adopted admin password).
+	id := state.ID.ValueString()
+	var in *client.Instance
+	if upd != nil {
+		var err error
+		in, _, err = r.api.api.InstancesAPI.UpdateInstance(ctx, r.api.project, id).InstanceUpdate(*upd).Execute()
+		if err != nil {
+			diags.Append(apiErrorDiag("Could not update the instance", err))
+			return plan, diags
+		}
+		tflog.Info(ctx, "instance updated", map[string]any{"instance_id": id})
+	}
+	if rules != nil {
+		var err error
+		in, _, err = r.api.api.SecurityAPI.ReplaceNetworkRules(ctx, r.api.project, id).NetworkSpec(*rules).Execute()
+		if err != nil {
+			diags.Append(apiErrorDiag("Could not replace the instance's network rules", err))
+			return plan, diags
+		}
+		tflog.Info(ctx, "instance network rules replaced", map[string]any{"instance_id": id, "allowed_cidrs": rules.AllowedCidrs})
+	}
+	if in == nil {
+		// Only provider-side values changed (timeouts, an adopted admin password or
+		// auto_create_topics).
 		newState := plan
 		newState.Status, newState.BootstrapServers, newState.CreatedAt = state.Status, state.BootstrapServers, state.CreatedAt
+		newState.Connection = keepKnownObject(plan.Connection, state.Connection)
 		return newState, diags
-	}
-	in, _, err := r.api.api.InstancesAPI.UpdateInstance(ctx, r.api.project, state.ID.ValueString()).InstanceUpdate(*upd).Execute()
-	if err != nil {
-		diags.Append(apiErrorDiag("Could not update the instance", err))
-		return plan, diags
 	}
 	newState, d := fromInstance(ctx, *in, plan)
 	diags.Append(d...)
@@ -426,10 +533,18 @@ func (r *instanceResource) applyInPlaceChanges(ctx context.Context, plan, state 
 	// brings any change, so an apply never reports an inconsistent result.
 	newState.Status, newState.BootstrapServers, newState.CreatedAt = keepKnown(plan.Status, newState.Status),
 		keepKnown(plan.BootstrapServers, newState.BootstrapServers), keepKnown(plan.CreatedAt, newState.CreatedAt)
+	newState.Connection = keepKnownObject(plan.Connection, newState.Connection)
 	return newState, diags
 }
 
 func keepKnown(planned, actual types.String) types.String {
+	if planned.IsUnknown() {
+		return actual
+	}
+	return planned
+}
+
+func keepKnownObject(planned, actual types.Object) types.Object {
 	if planned.IsUnknown() {
 		return actual
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,7 +22,26 @@ const accTestPrefix = "tfacc-"
 
 const instanceAddr = "tributary_instance.test"
 
+// accAdminPassword is the admin password of the acceptance instance.
+const accAdminPassword = "tfacc-Admin-pass-1"
+
+// accInstance is the configuration of the one instance of the suite.
+type accInstance struct {
+	name           string
+	tags           string // lines of the tags map
+	retentionHours int
+	capacityPolicy string
+	allowedCidrs   string // HCL list
+}
+
 func instanceConfig(name, tags string) string {
+	return accInstance{name: name, tags: tags, retentionHours: 24, capacityPolicy: "TIME_BASE",
+		allowedCidrs: `["0.0.0.0/0"]`}.config()
+}
+
+// config orders a SASL_PLAINTEXT instance (SCRAM-SHA-512): tributary_user needs SASL, and
+// the suite orders only this one instance for instances, topics, users and ACLs.
+func (c accInstance) config() string {
 	return fmt.Sprintf(`
 resource "tributary_instance" "test" {
   name               = %q
@@ -31,13 +51,18 @@ resource "tributary_instance" "test" {
   availability_zones = ["az1", "az2", "az3"]
   storage_gb         = 100
 
-  # SASL listeners are not available in this release of the control plane (an order
-  # with them ends CREATE_FAILED), so the suite orders PLAINTEXT.
   security = {
-    protocol = "PLAINTEXT"
+    protocol        = "SASL_PLAINTEXT"
+    sasl_mechanisms = ["SCRAM-SHA-512"]
+    admin_username  = "admin"
+    admin_password  = %q
+  }
+  network = {
+    allowed_cidrs = %s
   }
   retention = {
-    default_hours = 24
+    default_hours   = %d
+    capacity_policy = %q
   }
   tags = {
 %s
@@ -47,25 +72,35 @@ resource "tributary_instance" "test" {
     delete = "10m"
   }
 }
-`, name, tags)
+`, c.name, accAdminPassword, c.allowedCidrs, c.retentionHours, c.capacityPolicy, c.tags)
 }
 
-// TestAccInstance_lifecycle orders ONE instance (a 3-broker cluster is the expensive part
-// of the suite) and walks it through create, import, in-place update, an empty plan,
-// drift correction, the data source; then a tributary_topic on it through the same
-// (topicSteps), and destroy.
+// TestAccInstance_lifecycle orders ONE SASL instance (a 3-broker cluster is the expensive
+// part of the suite) and walks it through create, import, in-place updates (name and
+// tags; retention and network rules), an empty plan, drift correction, the data source;
+// then a tributary_topic (topicSteps), a tributary_user (userSteps) and tributary_acls
+// (aclSteps) on it through the same, and destroy.
 func TestAccInstance_lifecycle(t *testing.T) {
 	name := accTestPrefix + acctest.RandStringFromCharSet(8, acctest.CharSetAlpha)
 	renamed := name + "-renamed"
-	var instanceID string
+	var instanceID, createdAt string
 
-	updated := instanceConfig(renamed, `    env  = "test"
-    team = "streaming"`)
+	tags := `    env  = "test"
+    team = "streaming"`
+	renamedOnly := instanceConfig(renamed, tags)
+	// Retention and network rules changed in place. The two halves of the IPv4 space
+	// allow what 0.0.0.0/0 did: the control plane and the tests keep reaching the brokers
+	// whatever address they use, and the allow-list still changes.
+	updated := accInstance{name: renamed, tags: tags, retentionHours: 48, capacityPolicy: "PRODUCE_REJECT",
+		allowedCidrs: `["0.0.0.0/1", "128.0.0.0/1"]`}.config()
+	withTopic := updated + topicConfig(accTestPrefix+"orders", 6, 48)
+	withUser := withTopic + userConfig(accUserPassword)
 
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { accPreCheck(t) },
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		CheckDestroy:             resource.ComposeAggregateTestCheckFunc(checkTopicsDestroyed, checkInstancesDestroyed),
+		CheckDestroy: resource.ComposeAggregateTestCheckFunc(checkACLsDestroyed, checkUsersDestroyed, checkTopicsDestroyed,
+			checkInstancesDestroyed),
 		Steps: append([]resource.TestStep{
 			{
 				// Create, and wait for RUNNING.
@@ -79,13 +114,31 @@ func TestAccInstance_lifecycle(t *testing.T) {
 					resource.TestCheckResourceAttr(instanceAddr, "status", "RUNNING"),
 					resource.TestMatchResourceAttr(instanceAddr, "bootstrap_servers", regexp.MustCompile(`^[^,\s]+:\d+(,[^,\s]+:\d+)*$`)),
 					resource.TestCheckResourceAttrSet(instanceAddr, "kafka_version"),
-					resource.TestCheckResourceAttrSet(instanceAddr, "created_at"),
-					resource.TestCheckResourceAttr(instanceAddr, "security.protocol", "PLAINTEXT"),
+					resource.TestCheckResourceAttrWith(instanceAddr, "created_at", func(v string) error {
+						createdAt = v
+						return nil
+					}),
+					resource.TestCheckResourceAttr(instanceAddr, "security.protocol", "SASL_PLAINTEXT"),
+					resource.TestCheckResourceAttr(instanceAddr, "security.admin_username", "admin"),
+					resource.TestCheckTypeSetElemAttr(instanceAddr, "security.sasl_mechanisms.*", "SCRAM-SHA-512"),
 					resource.TestCheckResourceAttr(instanceAddr, "retention.default_hours", "24"),
+					resource.TestCheckResourceAttr(instanceAddr, "retention.capacity_policy", "TIME_BASE"),
+					resource.TestCheckResourceAttr(instanceAddr, "network.allowed_cidrs.#", "1"),
+					resource.TestCheckResourceAttr(instanceAddr, "auto_create_topics", "false"),
 					resource.TestCheckResourceAttr(instanceAddr, "tags.env", "test"),
+					// How clients connect: SASL over plain TCP, so no CA certificate.
+					resource.TestCheckResourceAttrPair(instanceAddr, "connection_info.bootstrap_servers", instanceAddr, "bootstrap_servers"),
+					resource.TestCheckResourceAttr(instanceAddr, "connection_info.security_protocol", "SASL_PLAINTEXT"),
+					resource.TestCheckTypeSetElemAttr(instanceAddr, "connection_info.sasl_mechanisms.*", "SCRAM-SHA-512"),
+					resource.TestCheckResourceAttr(instanceAddr, "connection_info.tls_enabled", "false"),
+					resource.TestMatchResourceAttr(instanceAddr, "connection_info.client_properties", regexp.MustCompile(`security\.protocol\s*=\s*SASL_PLAINTEXT`)),
+					resource.TestCheckNoResourceAttr(instanceAddr, "connection_info.ca_certificate"),
 					checkAPIInstance(func(in *client.Instance) error {
 						if in.Status != client.INSTANCESTATUS_RUNNING || in.BrokerCount != 3 || len(in.Brokers) != 3 {
 							return fmt.Errorf("API: status %s, %d brokers (%d listed), want RUNNING with 3", in.Status, in.BrokerCount, len(in.Brokers))
+						}
+						if in.AutoCreateTopics || in.Security.Protocol != client.SECURITYPROTOCOL_SASL_PLAINTEXT {
+							return fmt.Errorf("API: autoCreateTopics %t, protocol %s; want false, SASL_PLAINTEXT", in.AutoCreateTopics, in.Security.Protocol)
 						}
 						zones := map[string]bool{}
 						for _, b := range in.Brokers {
@@ -107,7 +160,7 @@ func TestAccInstance_lifecycle(t *testing.T) {
 			},
 			{
 				// Rename and retag in place.
-				Config: updated,
+				Config: renamedOnly,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionUpdate)},
 				},
@@ -130,7 +183,43 @@ func TestAccInstance_lifecycle(t *testing.T) {
 				),
 			},
 			{
-				// Nothing changed: the plan must be empty (no perpetual diff).
+				// Retention and the network allow-list change in place: no replacement.
+				Config: updated,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionUpdate)},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(instanceAddr, "retention.default_hours", "48"),
+					resource.TestCheckResourceAttr(instanceAddr, "retention.capacity_policy", "PRODUCE_REJECT"),
+					resource.TestCheckResourceAttr(instanceAddr, "network.allowed_cidrs.#", "2"),
+					resource.TestCheckTypeSetElemAttr(instanceAddr, "network.allowed_cidrs.*", "128.0.0.0/1"),
+					resource.TestCheckResourceAttr(instanceAddr, "status", "RUNNING"),
+					resource.TestCheckResourceAttrWith(instanceAddr, "id", func(v string) error {
+						if v != instanceID {
+							return fmt.Errorf("id changed from %s to %s: the update replaced the instance", instanceID, v)
+						}
+						return nil
+					}),
+					resource.TestCheckResourceAttrWith(instanceAddr, "created_at", func(v string) error {
+						if v != createdAt {
+							return fmt.Errorf("created_at changed from %s to %s: the update replaced the instance", createdAt, v)
+						}
+						return nil
+					}),
+					checkAPIInstance(func(in *client.Instance) error {
+						if in.Retention.GetDefaultHours() != 48 || in.Retention.GetCapacityPolicy() != client.CAPACITYPOLICY_PRODUCE_REJECT {
+							return fmt.Errorf("API: retention %d h, %s; want 48 h, PRODUCE_REJECT", in.Retention.GetDefaultHours(), in.Retention.GetCapacityPolicy())
+						}
+						cidrs := strings.Join(in.Network.AllowedCidrs, ",")
+						if len(in.Network.AllowedCidrs) != 2 || !strings.Contains(cidrs, "0.0.0.0/1") || !strings.Contains(cidrs, "128.0.0.0/1") {
+							return fmt.Errorf("API: allowed CIDRs %v, want 0.0.0.0/1 and 128.0.0.0/1", in.Network.AllowedCidrs)
+						}
+						return nil
+					}),
+				),
+			},
+			{
+				// Nothing changed: the plan must be empty (no perpetual diff, connection_info included).
 				Config:             updated,
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: false,
@@ -170,13 +259,16 @@ data "tributary_instance" "test" {
 					resource.TestCheckResourceAttrPair("data.tributary_instance.test", "bootstrap_servers", instanceAddr, "bootstrap_servers"),
 					resource.TestCheckResourceAttrPair("data.tributary_instance.test", "kafka_version", instanceAddr, "kafka_version"),
 					resource.TestCheckResourceAttrPair("data.tributary_instance.test", "security.protocol", instanceAddr, "security.protocol"),
+					resource.TestCheckResourceAttrPair("data.tributary_instance.test", "retention.default_hours", instanceAddr, "retention.default_hours"),
+					resource.TestCheckResourceAttrPair("data.tributary_instance.test", "auto_create_topics", instanceAddr, "auto_create_topics"),
+					resource.TestCheckResourceAttrPair("data.tributary_instance.test", "connection_info.client_properties", instanceAddr, "connection_info.client_properties"),
 					resource.TestCheckResourceAttr("data.tributary_instance.test", "status", "RUNNING"),
 					resource.TestCheckResourceAttr("data.tributary_instance.test", "availability_zones.#", "3"),
 					resource.TestCheckResourceAttr("data.tributary_instance.test", "tags.team", "streaming"),
 					resource.TestCheckNoResourceAttr("data.tributary_instance.test", "security.admin_password"),
 				),
 			},
-		}, topicSteps(t, updated)...),
+		}, slices.Concat(topicSteps(t, updated), userSteps(t, withTopic), aclSteps(t, withUser))...),
 	})
 }
 

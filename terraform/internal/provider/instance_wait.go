@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -84,6 +85,18 @@ func waitForGone(ctx context.Context, api *apiContext, id string) error {
 	}
 }
 
+// instanceGone reports whether a call on something of an instance (a topic, a user, an
+// ACL) failed because the instance no longer exists: the API answers 409 (not serving)
+// for a deleted instance whose record is kept.
+func instanceGone(ctx context.Context, api *apiContext, httpResp *http.Response, instanceID string) bool {
+	if httpResp == nil || httpResp.StatusCode != http.StatusConflict {
+		return false
+	}
+	in, instResp, err := api.api.InstancesAPI.GetInstance(ctx, api.project, instanceID).Execute()
+	return isNotFound(instResp, err) || (err == nil && (in.Status == client.INSTANCESTATUS_DELETED ||
+		in.Status == client.INSTANCESTATUS_DELETING))
+}
+
 func waitError(ctx context.Context, id, want, last string, cause error) error {
 	if ctx.Err() != nil {
 		return fmt.Errorf("timed out waiting for instance %s to be %s (last status %s); raise the timeout in `timeouts`", id, want, last)
@@ -99,5 +112,26 @@ func sleep(ctx context.Context, d time.Duration) error {
 		return ctx.Err()
 	case <-t.C:
 		return nil
+	}
+}
+
+// awaitVisible calls get until it finds the thing (a user or an ACL just created; the
+// brokers learn of it within moments), for at most topicSettleTimeout. An API error ends
+// the wait at once.
+func awaitVisible[T any](ctx context.Context, what string, get func(context.Context) (*T, bool, error)) (*T, error) {
+	ctx, cancel := context.WithTimeout(ctx, topicSettleTimeout)
+	defer cancel()
+	for {
+		v, found, err := get(ctx)
+		switch {
+		case err != nil:
+			return nil, errors.New(describeAPIError(err))
+		case found:
+			return v, nil
+		}
+		tflog.Debug(ctx, "not visible yet", map[string]any{"what": what})
+		if sleep(ctx, pollInterval) != nil {
+			return nil, fmt.Errorf("%s is still not found %s after its creation", what, topicSettleTimeout)
+		}
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -59,8 +58,11 @@ func (p *tributaryProvider) Metadata(_ context.Context, _ provider.MetadataReque
 
 func (p *tributaryProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "The Tributary provider orders and manages Apache Kafka instances on a " +
-			"Tributary control plane through its REST API (`/api/v1`): a self-hosted managed Apache Kafka service.",
+		MarkdownDescription: "The Tributary provider orders and manages Apache Kafka instances, their topics, " +
+			"SASL users and ACLs on a Tributary control plane through its REST API (`/api/v1`): a self-hosted " +
+			"managed Apache Kafka service.\n\nThe control plane limits the rate of changes per API key; a change " +
+			"it refuses for that (HTTP 429) is sent again after the `Retry-After` it gives (at most 6 times, " +
+			"waiting at most a minute each time), so large applies do not fail on it.",
 		Attributes: map[string]schema.Attribute{
 			"endpoint": schema.StringAttribute{
 				MarkdownDescription: "Base URL of the control plane, e.g. `https://tributary.example.com`. " +
@@ -129,13 +131,15 @@ func (p *tributaryProvider) Configure(ctx context.Context, req provider.Configur
 	resp.ResourceData = data
 }
 
-// newAPIClient builds the generated client for one endpoint and API key.
+// newAPIClient builds the generated client for one endpoint and API key. Requests the
+// control plane rate-limits (429) are sent again after its Retry-After (retry.go); each
+// attempt times out on its own, so there is no timeout on the http.Client as a whole.
 func newAPIClient(endpoint, apiKey, userAgent string) *client.APIClient {
 	cfg := client.NewConfiguration()
 	cfg.Servers = client.ServerConfigurations{{URL: strings.TrimRight(endpoint, "/")}}
 	cfg.UserAgent = userAgent
 	cfg.AddDefaultHeader("Authorization", "Bearer "+apiKey)
-	cfg.HTTPClient = &http.Client{Timeout: 60 * time.Second}
+	cfg.HTTPClient = &http.Client{Transport: newRateLimitTransport(http.DefaultTransport)}
 	return client.NewAPIClient(cfg)
 }
 
@@ -143,6 +147,8 @@ func (p *tributaryProvider) Resources(_ context.Context) []func() resource.Resou
 	return []func() resource.Resource{
 		NewInstanceResource,
 		NewTopicResource,
+		NewUserResource,
+		NewACLResource,
 	}
 }
 

@@ -29,7 +29,7 @@ func TestProviderSchema(t *testing.T) {
 		t.Errorf("schema diagnostic: %s: %s", d.Summary, d.Detail)
 	}
 
-	wantResources := []string{"tributary_instance", "tributary_topic"}
+	wantResources := []string{"tributary_instance", "tributary_topic", "tributary_user", "tributary_acl"}
 	wantDataSources := []string{"tributary_flavors", "tributary_availability_zones", "tributary_instance"}
 	if len(resp.ResourceSchemas) != len(wantResources) {
 		t.Errorf("resources: %d, want %v", len(resp.ResourceSchemas), wantResources)
@@ -73,6 +73,18 @@ func TestProviderSchema(t *testing.T) {
 	}
 	if key := findAttr(resp.Provider, "api_key"); key == nil || !key.Sensitive {
 		t.Errorf("api_key must be sensitive: %+v", key)
+	}
+	password := findAttr(resp.ResourceSchemas["tributary_user"], "password")
+	if password == nil || !password.Sensitive || !password.Optional || !password.Computed || password.WriteOnly {
+		t.Errorf("tributary_user.password must be optional, computed and sensitive (kept in state): %+v", password)
+	}
+	for _, attr := range []string{"security_protocol", "client_properties", "ca_certificate", "tls_enabled", "sasl_mechanisms", "bootstrap_servers"} {
+		if a := findAttr(resp.ResourceSchemas["tributary_instance"], "connection_info", attr); a == nil || !a.Computed {
+			t.Errorf("tributary_instance connection_info.%s must be computed: %+v", attr, a)
+		}
+		if a := findAttr(resp.DataSourceSchemas["tributary_instance"], "connection_info", attr); a == nil || !a.Computed {
+			t.Errorf("data source tributary_instance connection_info.%s must be computed: %+v", attr, a)
+		}
 	}
 }
 

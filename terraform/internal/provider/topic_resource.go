@@ -318,15 +318,9 @@ func (r *topicResource) ImportState(ctx context.Context, req resource.ImportStat
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
 }
 
-// instanceGone reports whether a topic call failed because its instance no longer exists:
-// the API answers 409 (not serving) for a deleted instance whose record is kept.
+// instanceGone reports whether a topic call failed because its instance no longer exists.
 func (r *topicResource) instanceGone(ctx context.Context, httpResp *http.Response, instanceID string) bool {
-	if httpResp == nil || httpResp.StatusCode != http.StatusConflict {
-		return false
-	}
-	in, instResp, err := r.api.api.InstancesAPI.GetInstance(ctx, r.api.project, instanceID).Execute()
-	return isNotFound(instResp, err) || (err == nil && (in.Status == client.INSTANCESTATUS_DELETED ||
-		in.Status == client.INSTANCESTATUS_DELETING))
+	return instanceGone(ctx, r.api, httpResp, instanceID)
 }
 
 // awaitReflects returns the topic once the API's view shows the plan, re-reading it for a

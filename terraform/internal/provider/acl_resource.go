@@ -1,0 +1,209 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/tributary-io/terraform-provider-tributary/internal/client"
+)
+
+var (
+	_ resource.Resource                = &aclResource{}
+	_ resource.ResourceWithConfigure   = &aclResource{}
+	_ resource.ResourceWithImportState = &aclResource{}
+)
+
+// NewACLResource is the tributary_acl resource.
+func NewACLResource() resource.Resource {
+	return &aclResource{}
+}
+
+type aclResource struct {
+	api *apiContext
+}
+
+func (r *aclResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_acl"
+}
+
+func (r *aclResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	c, problem := apiContextFrom(req.ProviderData)
+	if problem != "" {
+		resp.Diagnostics.AddError("Provider not configured", problem)
+		return
+	}
+	r.api = c
+}
+
+func (r *aclResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replaces := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	enum := func(md string, values []string) schema.StringAttribute {
+		return schema.StringAttribute{
+			MarkdownDescription: md + " Changing it replaces the ACL.",
+			Required:            true,
+			Validators:          []validator.String{stringvalidator.OneOf(values...)},
+			PlanModifiers:       replaces,
+		}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One Kafka ACL of an instance: `permission` to do `operation` on a resource for a " +
+			"principal (`User:<name>` of a `tributary_user`).\n\nACLs are immutable: changing any argument replaces " +
+			"the ACL (the old one is deleted first). The API identifies an ACL by its fields and answers the " +
+			"creation of an existing ACL with it, so declare each ACL once: two resources with the same fields " +
+			"are the same ACL, and destroying one removes it for both.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "`<instance_id>/<acl_id>`; also the import id.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"acl_id": schema.StringAttribute{
+				MarkdownDescription: "The API's id of the ACL, derived from its fields (as `GET .../acls` lists it).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"instance_id": schema.StringAttribute{
+				MarkdownDescription: "Id of the instance (`tributary_instance.<name>.id`). Changing it replaces the ACL.",
+				Required:            true,
+				PlanModifiers:       replaces,
+			},
+			"resource_type": enum("Kind of resource: "+mdEnum(client.AllowedAclResourceTypeEnumValues)+".",
+				enumStrings(client.AllowedAclResourceTypeEnumValues)),
+			"resource_name": schema.StringAttribute{
+				MarkdownDescription: "A topic, group or transactional id name, a prefix (with `pattern_type = \"PREFIXED\"`), " +
+					"or `*` for all; `kafka-cluster` for `CLUSTER`. Changing it replaces the ACL.",
+				Required:      true,
+				Validators:    []validator.String{stringvalidator.LengthBetween(1, 255)},
+				PlanModifiers: replaces,
+			},
+			"pattern_type": schema.StringAttribute{
+				MarkdownDescription: "How `resource_name` matches: " + mdEnum(client.AllowedAclPatternTypeEnumValues) +
+					" (default `" + defaultACLPatternType + "`). Changing it replaces the ACL.",
+				Optional:      true,
+				Computed:      true,
+				Default:       stringdefault.StaticString(defaultACLPatternType),
+				Validators:    []validator.String{stringvalidator.OneOf(enumStrings(client.AllowedAclPatternTypeEnumValues)...)},
+				PlanModifiers: replaces,
+			},
+			"principal": schema.StringAttribute{
+				MarkdownDescription: "Who the ACL is for: `User:<name>` (e.g. `\"User:${tributary_user.app.name}\"`), or " +
+					"`User:*` for every user. Changing it replaces the ACL.",
+				Required: true,
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(6, 300),
+					stringvalidator.RegexMatches(regexp.MustCompile(`^User:\S+$`), "use User:<name> or User:*"),
+				},
+				PlanModifiers: replaces,
+			},
+			"host": schema.StringAttribute{
+				MarkdownDescription: "Client IP address the ACL applies to, or `*` for any (default `*`). Changing it replaces the ACL.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(defaultACLHost),
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100)},
+				PlanModifiers:       replaces,
+			},
+			"operation": enum("What is allowed or denied: "+mdEnum(client.AllowedAclOperationEnumValues)+".",
+				enumStrings(client.AllowedAclOperationEnumValues)),
+			"permission": enum("`ALLOW` or `DENY` (a DENY wins over an ALLOW).",
+				enumStrings(client.AllowedAclPermissionEnumValues)),
+		},
+	}
+}
+
+func (r *aclResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan aclModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	instanceID := plan.InstanceID.ValueString()
+	acl, _, err := r.api.api.SecurityAPI.CreateAcl(ctx, r.api.project, instanceID).AclCreate(toAclCreate(plan)).Execute()
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiag("Could not create the ACL", err))
+		return
+	}
+	tflog.Info(ctx, "ACL created", map[string]any{"instance_id": instanceID, "acl_id": acl.Id})
+	state := fromAcl(instanceID, *acl)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// The brokers learn of a new ACL within moments; wait until the API lists it, so that
+	// the next refresh does not take it for deleted.
+	_, err = awaitVisible(ctx, "ACL "+acl.Id, func(ctx context.Context) (*client.Acl, bool, error) {
+		a, httpResp, err := r.api.api.SecurityAPI.GetAcl(ctx, r.api.project, instanceID, acl.Id).Execute()
+		if isNotFound(httpResp, err) {
+			return nil, false, nil
+		}
+		return a, err == nil, err
+	})
+	if err != nil {
+		resp.Diagnostics.AddWarning("ACL creation not confirmed", err.Error())
+	}
+}
+
+func (r *aclResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state aclModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	instanceID, id := state.InstanceID.ValueString(), state.ACLID.ValueString()
+	acl, httpResp, err := r.api.api.SecurityAPI.GetAcl(ctx, r.api.project, instanceID, id).Execute()
+	if isNotFound(httpResp, err) || (err != nil && instanceGone(ctx, r.api, httpResp, instanceID)) {
+		tflog.Warn(ctx, "ACL is gone; removing it from state", map[string]any{"instance_id": instanceID, "acl_id": id})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiag("Could not read the ACL", err))
+		return
+	}
+	newState := fromAcl(instanceID, *acl)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
+}
+
+// Update is never called with a change: every argument replaces the ACL.
+func (r *aclResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan aclModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *aclResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state aclModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	instanceID, id := state.InstanceID.ValueString(), state.ACLID.ValueString()
+	httpResp, err := r.api.api.SecurityAPI.DeleteAcl(ctx, r.api.project, instanceID, id).Execute()
+	switch {
+	case isNotFound(httpResp, err), err != nil && instanceGone(ctx, r.api, httpResp, instanceID):
+		return
+	case err != nil:
+		resp.Diagnostics.Append(apiErrorDiag("Could not delete the ACL", err))
+	}
+}
+
+func (r *aclResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	instanceID, id, err := parseACLID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import id", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), aclID(instanceID, id))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("acl_id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), instanceID)...)
+}
