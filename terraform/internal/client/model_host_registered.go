@@ -20,8 +20,12 @@ var _ MappedNullable = &HostRegistered{}
 
 // HostRegistered struct for HostRegistered
 type HostRegistered struct {
-	Host                 Host   `json:"host"`
-	JoinToken            string `json:"joinToken"`
+	Host      Host   `json:"host"`
+	JoinToken string `json:"joinToken"`
+	// TRIBUTARY_CONTROL_PLANE_URL for the agent: the mutual-TLS agent API.
+	AgentApiUrl string `json:"agentApiUrl"`
+	// PEM CA the agent trusts for that URL (TRIBUTARY_CONTROL_PLANE_CA).
+	AgentCaCertificate   string `json:"agentCaCertificate"`
 	AdditionalProperties map[string]interface{}
 }
 
@@ -31,10 +35,12 @@ type _HostRegistered HostRegistered
 // This constructor will assign default values to properties that have it defined,
 // and makes sure properties required by API are set, but the set of arguments
 // will change when the set of required properties is changed
-func NewHostRegistered(host Host, joinToken string) *HostRegistered {
+func NewHostRegistered(host Host, joinToken string, agentApiUrl string, agentCaCertificate string) *HostRegistered {
 	this := HostRegistered{}
 	this.Host = host
 	this.JoinToken = joinToken
+	this.AgentApiUrl = agentApiUrl
+	this.AgentCaCertificate = agentCaCertificate
 	return &this
 }
 
@@ -94,6 +100,54 @@ func (o *HostRegistered) SetJoinToken(v string) {
 	o.JoinToken = v
 }
 
+// GetAgentApiUrl returns the AgentApiUrl field value
+func (o *HostRegistered) GetAgentApiUrl() string {
+	if o == nil {
+		var ret string
+		return ret
+	}
+
+	return o.AgentApiUrl
+}
+
+// GetAgentApiUrlOk returns a tuple with the AgentApiUrl field value
+// and a boolean to check if the value has been set.
+func (o *HostRegistered) GetAgentApiUrlOk() (*string, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return &o.AgentApiUrl, true
+}
+
+// SetAgentApiUrl sets field value
+func (o *HostRegistered) SetAgentApiUrl(v string) {
+	o.AgentApiUrl = v
+}
+
+// GetAgentCaCertificate returns the AgentCaCertificate field value
+func (o *HostRegistered) GetAgentCaCertificate() string {
+	if o == nil {
+		var ret string
+		return ret
+	}
+
+	return o.AgentCaCertificate
+}
+
+// GetAgentCaCertificateOk returns a tuple with the AgentCaCertificate field value
+// and a boolean to check if the value has been set.
+func (o *HostRegistered) GetAgentCaCertificateOk() (*string, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return &o.AgentCaCertificate, true
+}
+
+// SetAgentCaCertificate sets field value
+func (o *HostRegistered) SetAgentCaCertificate(v string) {
+	o.AgentCaCertificate = v
+}
+
 func (o HostRegistered) MarshalJSON() ([]byte, error) {
 	toSerialize, err := o.ToMap()
 	if err != nil {
@@ -106,6 +160,8 @@ func (o HostRegistered) ToMap() (map[string]interface{}, error) {
 	toSerialize := map[string]interface{}{}
 	toSerialize["host"] = o.Host
 	toSerialize["joinToken"] = o.JoinToken
+	toSerialize["agentApiUrl"] = o.AgentApiUrl
+	toSerialize["agentCaCertificate"] = o.AgentCaCertificate
 
 	for key, value := range o.AdditionalProperties {
 		toSerialize[key] = value
@@ -121,6 +177,8 @@ func (o *HostRegistered) UnmarshalJSON(data []byte) (err error) {
 	requiredProperties := []string{
 		"host",
 		"joinToken",
+		"agentApiUrl",
+		"agentCaCertificate",
 	}
 
 	allProperties := make(map[string]interface{})
@@ -152,6 +210,8 @@ func (o *HostRegistered) UnmarshalJSON(data []byte) (err error) {
 	if err = json.Unmarshal(data, &additionalProperties); err == nil {
 		delete(additionalProperties, "host")
 		delete(additionalProperties, "joinToken")
+		delete(additionalProperties, "agentApiUrl")
+		delete(additionalProperties, "agentCaCertificate")
 		o.AdditionalProperties = additionalProperties
 	}
 

@@ -21,9 +21,13 @@ var _ MappedNullable = &JoinToken{}
 
 // JoinToken struct for JoinToken
 type JoinToken struct {
-	Token                string    `json:"token"`
-	AvailabilityZone     string    `json:"availabilityZone"`
-	ExpiresAt            time.Time `json:"expiresAt"`
+	Token            string    `json:"token"`
+	AvailabilityZone string    `json:"availabilityZone"`
+	ExpiresAt        time.Time `json:"expiresAt"`
+	// TRIBUTARY_CONTROL_PLANE_URL for the agent: the mutual-TLS agent API.
+	AgentApiUrl string `json:"agentApiUrl"`
+	// PEM CA the agent trusts for that URL (TRIBUTARY_CONTROL_PLANE_CA).
+	AgentCaCertificate   string `json:"agentCaCertificate"`
 	AdditionalProperties map[string]interface{}
 }
 
@@ -33,11 +37,13 @@ type _JoinToken JoinToken
 // This constructor will assign default values to properties that have it defined,
 // and makes sure properties required by API are set, but the set of arguments
 // will change when the set of required properties is changed
-func NewJoinToken(token string, availabilityZone string, expiresAt time.Time) *JoinToken {
+func NewJoinToken(token string, availabilityZone string, expiresAt time.Time, agentApiUrl string, agentCaCertificate string) *JoinToken {
 	this := JoinToken{}
 	this.Token = token
 	this.AvailabilityZone = availabilityZone
 	this.ExpiresAt = expiresAt
+	this.AgentApiUrl = agentApiUrl
+	this.AgentCaCertificate = agentCaCertificate
 	return &this
 }
 
@@ -121,6 +127,54 @@ func (o *JoinToken) SetExpiresAt(v time.Time) {
 	o.ExpiresAt = v
 }
 
+// GetAgentApiUrl returns the AgentApiUrl field value
+func (o *JoinToken) GetAgentApiUrl() string {
+	if o == nil {
+		var ret string
+		return ret
+	}
+
+	return o.AgentApiUrl
+}
+
+// GetAgentApiUrlOk returns a tuple with the AgentApiUrl field value
+// and a boolean to check if the value has been set.
+func (o *JoinToken) GetAgentApiUrlOk() (*string, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return &o.AgentApiUrl, true
+}
+
+// SetAgentApiUrl sets field value
+func (o *JoinToken) SetAgentApiUrl(v string) {
+	o.AgentApiUrl = v
+}
+
+// GetAgentCaCertificate returns the AgentCaCertificate field value
+func (o *JoinToken) GetAgentCaCertificate() string {
+	if o == nil {
+		var ret string
+		return ret
+	}
+
+	return o.AgentCaCertificate
+}
+
+// GetAgentCaCertificateOk returns a tuple with the AgentCaCertificate field value
+// and a boolean to check if the value has been set.
+func (o *JoinToken) GetAgentCaCertificateOk() (*string, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return &o.AgentCaCertificate, true
+}
+
+// SetAgentCaCertificate sets field value
+func (o *JoinToken) SetAgentCaCertificate(v string) {
+	o.AgentCaCertificate = v
+}
+
 func (o JoinToken) MarshalJSON() ([]byte, error) {
 	toSerialize, err := o.ToMap()
 	if err != nil {
@@ -134,6 +188,8 @@ func (o JoinToken) ToMap() (map[string]interface{}, error) {
 	toSerialize["token"] = o.Token
 	toSerialize["availabilityZone"] = o.AvailabilityZone
 	toSerialize["expiresAt"] = o.ExpiresAt
+	toSerialize["agentApiUrl"] = o.AgentApiUrl
+	toSerialize["agentCaCertificate"] = o.AgentCaCertificate
 
 	for key, value := range o.AdditionalProperties {
 		toSerialize[key] = value
@@ -150,6 +206,8 @@ func (o *JoinToken) UnmarshalJSON(data []byte) (err error) {
 		"token",
 		"availabilityZone",
 		"expiresAt",
+		"agentApiUrl",
+		"agentCaCertificate",
 	}
 
 	allProperties := make(map[string]interface{})
@@ -182,6 +240,8 @@ func (o *JoinToken) UnmarshalJSON(data []byte) (err error) {
 		delete(additionalProperties, "token")
 		delete(additionalProperties, "availabilityZone")
 		delete(additionalProperties, "expiresAt")
+		delete(additionalProperties, "agentApiUrl")
+		delete(additionalProperties, "agentCaCertificate")
 		o.AdditionalProperties = additionalProperties
 	}
 

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  */
 public record AgentConfig(
         URI controlPlaneUrl,
+        Optional<Path> controlPlaneCa,
         Path home,
         Optional<String> joinToken,
         String availabilityZone,
@@ -33,7 +34,8 @@ public record AgentConfig(
 
     @Override
     public String toString() { // never print the join token
-        return "AgentConfig[controlPlaneUrl=" + controlPlaneUrl + ", home=" + home + ", joinToken="
+        return "AgentConfig[controlPlaneUrl=" + controlPlaneUrl + ", controlPlaneCa=" + controlPlaneCa.orElse(null)
+                + ", home=" + home + ", joinToken="
                 + (joinToken.isPresent() ? "<set>" : "<unset>") + ", availabilityZone=" + availabilityZone
                 + ", address=" + address + ", kafkaDist=" + kafkaDist + ", pollInterval=" + pollInterval
                 + ", reportInterval=" + reportInterval + ", brokerStopTimeout=" + brokerStopTimeout + "]";
@@ -49,6 +51,11 @@ public record AgentConfig(
         List<String> problems = new ArrayList<>();
 
         URI url = parseUrl(source, problems);
+        Optional<Path> ca = source.get(CONTROL_PLANE_CA_CONFIG).filter(v -> !v.isBlank())
+                .map(v -> Path.of(v).toAbsolutePath().normalize());
+        if (ca.isPresent() && !Files.isReadable(ca.get())) {
+            problems.add(CONTROL_PLANE_CA_CONFIG + "=" + ca.get() + " is not a readable file");
+        }
         Path home = parsePath(source, AGENT_HOME_CONFIG, null, problems);
         Optional<String> joinToken = source.get(JOIN_TOKEN_CONFIG);
         String zone = source.get(AGENT_AZ_CONFIG).orElse(AGENT_AZ_DEFAULT);
@@ -71,7 +78,7 @@ public record AgentConfig(
             throw new ConfigException("Invalid broker-agent configuration:\n  - " + String.join("\n  - ", problems)
                     + "\nRun with --help to list the settings.");
         }
-        return new AgentConfig(url, home, joinToken, zone, address, kafkaDist, poll, report, stop);
+        return new AgentConfig(url, ca, home, joinToken, zone, address, kafkaDist, poll, report, stop);
     }
 
     private static URI parseUrl(Source source, List<String> problems) {

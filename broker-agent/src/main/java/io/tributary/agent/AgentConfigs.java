@@ -15,6 +15,11 @@ public final class AgentConfigs {
     public static final String CONTROL_PLANE_URL_DOC = "Base URL of the control plane (http or https), "
             + "for example https://tributary.example.com. The agent calls <url>/agent/v1/... Required.";
 
+    public static final String CONTROL_PLANE_CA_CONFIG = "TRIBUTARY_CONTROL_PLANE_CA";
+    public static final String CONTROL_PLANE_CA_DOC = "PEM file of the CA that signed the control plane's agent-API "
+            + "certificate (the control plane's <home>/agent-tls/ca.pem; also in the join-token answer). With https "
+            + "the agent trusts only this CA; without it, the JVM's default trust store.";
+
     public static final String AGENT_HOME_CONFIG = "TRIBUTARY_AGENT_HOME";
     public static final String AGENT_HOME_DOC = "The agent's data directory: credential, desired-state.json, "
             + "config/, data/ (the broker's log.dirs), logs/, broker.pid. Created when missing. Required.";
@@ -62,6 +67,7 @@ public final class AgentConfigs {
 
     public static final List<Setting> ALL = List.of(
             new Setting(CONTROL_PLANE_URL_CONFIG, null, CONTROL_PLANE_URL_DOC),
+            new Setting(CONTROL_PLANE_CA_CONFIG, null, CONTROL_PLANE_CA_DOC),
             new Setting(AGENT_HOME_CONFIG, null, AGENT_HOME_DOC),
             new Setting(JOIN_TOKEN_CONFIG, null, JOIN_TOKEN_DOC),
             new Setting(AGENT_AZ_CONFIG, AGENT_AZ_DEFAULT, AGENT_AZ_DOC),

@@ -60,12 +60,13 @@ final class BrokerAgent implements AutoCloseable {
     private boolean controlPlaneDown;
     private PollOutcome lastOutcome;
 
-    BrokerAgent(AgentConfig config, String agentVersion, Clock clock) {
+    BrokerAgent(AgentConfig config, String agentVersion, Clock clock) throws IOException {
         this.config = config;
         this.paths = new AgentPaths(config.home());
         this.agentVersion = agentVersion;
         this.clock = clock;
-        this.client = new ControlPlaneClient(config.controlPlaneUrl());
+        this.client = new ControlPlaneClient(config.controlPlaneUrl(),
+                new AgentTlsIdentity(config.home(), config.controlPlaneCa()));
         this.store = new DesiredStateStore(paths);
         this.launcher = new BrokerLauncher(paths, new KafkaInstallation(config.kafkaDist()),
                 new StorageFormatter(paths), clock);

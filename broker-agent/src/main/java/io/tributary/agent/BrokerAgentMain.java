@@ -36,6 +36,10 @@ public final class BrokerAgentMain {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
+        } catch (java.io.IOException e) {
+            System.err.println("Cannot set up the channel to the control plane: " + e.getMessage());
+            System.exit(2);
+            return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "shutdown"));
         try {

@@ -17,14 +17,24 @@ final class ControlPlaneClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI base;
-    private final HttpClient http;
+    private final AgentTlsIdentity tls;
+    private volatile HttpClient http;
 
-    ControlPlaneClient(URI base) {
+    /** @param tls the agent's TLS identity, used when {@code base} is https */
+    ControlPlaneClient(URI base, AgentTlsIdentity tls) throws IOException {
         this.base = base;
-        this.http = HttpClient.newBuilder()
+        this.tls = tls;
+        this.http = newHttpClient();
+    }
+
+    private HttpClient newHttpClient() throws IOException {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if ("https".equalsIgnoreCase(base.getScheme())) {
+            builder.sslContext(tls.sslContext());
+        }
+        return builder.build();
     }
 
     /** The answer to a desired-state poll. */
@@ -67,6 +77,10 @@ final class ControlPlaneClient {
         body.put("availabilityZone", zone);
         body.put("address", address);
         body.put("agentVersion", agentVersion);
+        boolean https = "https".equalsIgnoreCase(base.getScheme());
+        if (https) {
+            body.put("publicKey", tls.newKey());
+        }
         HttpRequest request = request("/agent/v1/enroll")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
@@ -74,6 +88,10 @@ final class ControlPlaneClient {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         check("enroll", response, 200);
         Map<String, Object> answer = Json.parseObject(response.body());
+        if (https) {
+            tls.saveCertificate(Json.requiredString(answer, "certificate"));
+            http = newHttpClient(); // from now on with the client certificate
+        }
         return new Credential(Json.requiredString(answer, "hostId"), Json.requiredString(answer, "credential"));
     }
 

@@ -1,6 +1,8 @@
 package io.tributary.api.admin;
 
+import io.tributary.api.agent.AgentTls;
 import io.tributary.api.error.ApiException;
+import io.tributary.api.error.ErrorCode;
 import io.tributary.api.generated.AdminApi;
 import io.tributary.api.generated.model.HostCreateDto;
 import io.tributary.api.generated.model.HostDto;
@@ -10,6 +12,7 @@ import io.tributary.api.generated.model.JoinTokenCreateDto;
 import io.tributary.api.generated.model.JoinTokenDto;
 import io.tributary.api.security.ProjectAccess;
 import io.tributary.provisioning.ProvisioningProperties;
+import io.tributary.provisioning.host.AgentEndpoint;
 import io.tributary.provisioning.host.Host;
 import io.tributary.provisioning.host.HostRepository;
 import io.tributary.provisioning.host.HostStatus;
@@ -37,15 +40,34 @@ class HostsAdminController implements AdminApi {
     private final JoinTokenRepository joinTokens;
     private final ProjectAccess access;
     private final ProvisioningProperties provisioning;
+    private final AgentEndpoint agentEndpoint;
+    private final AgentTls agentTls;
     private final Clock clock;
 
     HostsAdminController(HostRepository hosts, JoinTokenRepository joinTokens, ProjectAccess access,
-                         ProvisioningProperties provisioning, Clock clock) {
+                         ProvisioningProperties provisioning, AgentEndpoint agentEndpoint, AgentTls agentTls, Clock clock) {
         this.hosts = hosts;
         this.joinTokens = joinTokens;
         this.access = access;
         this.provisioning = provisioning;
+        this.agentEndpoint = agentEndpoint;
+        this.agentTls = agentTls;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public ResponseEntity<Void> removeHost(UUID hostId) {
+        access.requirePlatformAdmin();
+        Host host = hosts.findById(hostId).filter(h -> h.getStatus() != HostStatus.REMOVED)
+                .orElseThrow(() -> ApiException.notFound("host " + hostId));
+        if (host.getInstanceId() != null) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "the host runs broker " + host.getNodeId() + " of instance "
+                    + host.getInstanceId() + "; delete or move that instance first");
+        }
+        host.remove(clock.instant());
+        hosts.save(host);
+        return ResponseEntity.noContent().build();
     }
 
     @Override
@@ -64,7 +86,8 @@ class HostsAdminController implements AdminApi {
         Host host = new Host(UUID.randomUUID(), Host.POOL, body.getAvailabilityZone(), HostStatus.PROVISIONING, now);
         host.setJoinToken(Tokens.sha256(token), now.plus(HOST_TOKEN_TTL));
         hosts.save(host);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new HostRegisteredDto().host(toDto(host)).joinToken(token));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new HostRegisteredDto().host(toDto(host)).joinToken(token)
+                .agentApiUrl(agentEndpoint.url()).agentCaCertificate(agentTls.caCertificatePem()));
     }
 
     @Override
@@ -78,7 +101,8 @@ class HostsAdminController implements AdminApi {
         JoinToken saved = joinTokens.save(new JoinToken(UUID.randomUUID(), Tokens.sha256(token), body.getAvailabilityZone(),
                 now.plus(Duration.ofMinutes(ttl)), now));
         return ResponseEntity.status(HttpStatus.CREATED).body(new JoinTokenDto().token(token)
-                .availabilityZone(saved.getAvailabilityZone()).expiresAt(saved.getExpiresAt().atOffset(ZoneOffset.UTC)));
+                .availabilityZone(saved.getAvailabilityZone()).expiresAt(saved.getExpiresAt().atOffset(ZoneOffset.UTC))
+                .agentApiUrl(agentEndpoint.url()).agentCaCertificate(agentTls.caCertificatePem()));
     }
 
     private void checkZone(String zone) {

@@ -1,7 +1,13 @@
 package io.tributary.provisioning.host;
 
-/** The URL broker agents use to reach this control plane; known once the web server is up. */
+import java.nio.file.Path;
+
+/** Where broker agents reach this control plane's agent API (HTTPS), and the CA they trust for it. */
 public interface AgentEndpoint {
 
+    /** The agent API's base URL; known once the web server is up. */
     String url();
+
+    /** The PEM certificate of the CA that signed the agent API's server certificate. */
+    Path caCertificateFile();
 }

@@ -162,6 +162,7 @@ public class LocalHostProvider implements HostProvider {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("agent.log").toFile()));
             Map<String, String> env = builder.environment();
             env.put("TRIBUTARY_CONTROL_PLANE_URL", endpoint.url());
+            env.put("TRIBUTARY_CONTROL_PLANE_CA", endpoint.caCertificateFile().toString());
             env.put("TRIBUTARY_AGENT_HOME", home.toString());
             env.put("TRIBUTARY_JOIN_TOKEN", joinToken);
             env.put("TRIBUTARY_AGENT_AZ", saved.getAvailabilityZone());

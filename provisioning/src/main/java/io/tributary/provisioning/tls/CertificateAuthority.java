@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -97,9 +98,18 @@ public final class CertificateAuthority {
     public Issued issue(String commonName, List<String> alternativeNames, Instant now) {
         try {
             KeyPair pair = newKeyPair();
+            return new Issued(certify(commonName, pair.getPublic(), alternativeNames, now), pem(pair.getPrivate()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot issue a certificate for " + commonName, e);
+        }
+    }
+
+    /** A leaf certificate (PEM) for a key pair someone else holds, e.g. an agent's, which never leaves its host. */
+    public String certify(String commonName, PublicKey publicKey, List<String> alternativeNames, Instant now) {
+        try {
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
                     Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(LEAF_VALIDITY)),
-                    new X500Name("CN=" + commonName), pair.getPublic());
+                    new X500Name("CN=" + commonName), publicKey);
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
@@ -110,7 +120,7 @@ public final class CertificateAuthority {
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
                         alternativeNames.stream().distinct().map(CertificateAuthority::generalName).toArray(GeneralName[]::new)));
             }
-            return new Issued(pem(sign(builder, key)), pem(pair.getPrivate()));
+            return pem(sign(builder, key));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot issue a certificate for " + commonName, e);
         }
@@ -126,6 +136,33 @@ public final class CertificateAuthority {
 
     public X509Certificate certificate() {
         return certificate;
+    }
+
+    /** An in-memory PKCS#12 key store holding one issued key and certificate under {@code alias}. */
+    public static java.security.KeyStore keyStore(Issued issued, String alias, char[] password) {
+        try (PEMParser certs = new PEMParser(new StringReader(issued.certificatePem()));
+             PEMParser keys = new PEMParser(new StringReader(issued.privateKeyPem()))) {
+            X509Certificate cert = new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) certs.readObject());
+            PrivateKey key = new JcaPEMKeyConverter().getPrivateKey((org.bouncycastle.asn1.pkcs.PrivateKeyInfo) keys.readObject());
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(alias, key, password, new java.security.cert.Certificate[]{cert});
+            return store;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a key store", e);
+        }
+    }
+
+    /** An in-memory trust store holding this CA's certificate. */
+    public java.security.KeyStore trustStore() {
+        try {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("ca", certificate);
+            return store;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a trust store", e);
+        }
     }
 
     /** When a PEM certificate stops being valid. */
