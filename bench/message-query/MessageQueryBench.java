@@ -41,6 +41,7 @@ public class MessageQueryBench {
                 .redirectErrorStream(true).redirectOutput(home.resolve("control-plane.log").toFile());
         pb.environment().put("TRIBUTARY_HOME", home.toString());
         pb.environment().put("SERVER_PORT", Integer.toString(port));
+        pb.environment().put("TRIBUTARY_AGENT_PORT", "0");
         pb.environment().put("TRIBUTARY_BOOTSTRAP_TOKEN", TOKEN);
         pb.environment().put("TRIBUTARY_LOCAL_BROKER_HEAP_MB", "512");
         Process cp = pb.start();

@@ -19,6 +19,7 @@ var _ MappedNullable = &RetentionSpec{}
 
 // RetentionSpec struct for RetentionSpec
 type RetentionSpec struct {
+	// Hours; 72 when an order leaves it out. In a change, absent = unchanged.
 	DefaultHours         *int32          `json:"defaultHours,omitempty"`
 	CapacityPolicy       *CapacityPolicy `json:"capacityPolicy,omitempty"`
 	AdditionalProperties map[string]interface{}
@@ -32,8 +33,6 @@ type _RetentionSpec RetentionSpec
 // will change when the set of required properties is changed
 func NewRetentionSpec() *RetentionSpec {
 	this := RetentionSpec{}
-	var defaultHours int32 = 72
-	this.DefaultHours = &defaultHours
 	return &this
 }
 
@@ -42,8 +41,6 @@ func NewRetentionSpec() *RetentionSpec {
 // but it doesn't guarantee that properties required by API are set
 func NewRetentionSpecWithDefaults() *RetentionSpec {
 	this := RetentionSpec{}
-	var defaultHours int32 = 72
-	this.DefaultHours = &defaultHours
 	return &this
 }
 

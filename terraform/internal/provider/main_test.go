@@ -198,6 +198,7 @@ func startControlPlane() (*controlPlane, error) {
 	cp.cmd.Env = append(os.Environ(),
 		"TRIBUTARY_HOME="+home,
 		fmt.Sprintf("SERVER_PORT=%d", port),
+		"TRIBUTARY_AGENT_PORT=0", // any free port: this control plane is never restarted
 		"TRIBUTARY_BOOTSTRAP_TOKEN="+cp.token,
 	)
 	cp.cmd.Stdout, cp.cmd.Stderr = logFile, logFile

@@ -23,6 +23,7 @@ final class ControlPlaneProcess implements AutoCloseable {
 
     private final Path home;
     private final int port;
+    private final int agentPort;
     private final int localPortStart;
     private final Map<String, String> extraEnv = new java.util.HashMap<>();
     private Process process;
@@ -36,6 +37,11 @@ final class ControlPlaneProcess implements AutoCloseable {
     ControlPlaneProcess(Path home, int localPortStart) {
         this.home = home;
         this.port = freePort();
+        int agent = freePort();
+        while (agent == port) {
+            agent = freePort();
+        }
+        this.agentPort = agent;
         this.localPortStart = localPortStart;
     }
 
@@ -48,6 +54,7 @@ final class ControlPlaneProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("TRIBUTARY_HOME", home.toString());
         env.put("SERVER_PORT", Integer.toString(port));
+        env.put("TRIBUTARY_AGENT_PORT", Integer.toString(agentPort)); // the same after a restart, as agents expect
         env.put("TRIBUTARY_BOOTSTRAP_TOKEN", TOKEN);
         env.put("TRIBUTARY_LOCAL_PORT_START", Integer.toString(localPortStart));
         env.put("TRIBUTARY_LOCAL_BROKER_HEAP_MB", "256");

@@ -186,6 +186,36 @@ class InstanceOperationsIT {
 
     @Test
     @Order(5)
+    void aWindowDownloadsAsJsonLines() {
+        long first = positions.values().stream().filter(p -> p[0] == 1).mapToLong(p -> p[1]).min().orElseThrow();
+        ApiClient.Response byOffset = api.get(base + "/topics/events/messages/export?partition=1&offset=" + first
+                + "&limit=1200", TOKEN);
+        assertThat(byOffset.status()).isEqualTo(200);
+        assertThat(byOffset.contentType()).startsWith("application/x-ndjson");
+        List<String> lines = byOffset.raw().lines().toList();
+        assertThat(lines).hasSize(1200);
+        List<Long> offsets = lines.stream().map(l -> ApiClient.JSON.readTree(l).path("offset").asLong()).toList();
+        assertThat(offsets).containsExactlyElementsOf(offsetRange(first, 1200));
+        lines.forEach(l -> {
+            JsonNode m = ApiClient.JSON.readTree(l);
+            assertThat(m.path("partition").asInt()).isEqualTo(1);
+            assertThat(valueIndex(m)).isEqualTo(indexAt(1, m.path("offset").asLong()));
+        });
+
+        String from = Instant.ofEpochMilli(T0 + 2_000L * 10).toString();
+        String to = Instant.ofEpochMilli(T0 + 2_700L * 10).toString();
+        List<Integer> byTime = api.get(base + "/topics/events/messages/export?from=" + from + "&to=" + to + "&limit=5000", TOKEN)
+                .raw().lines().map(l -> valueIndex(ApiClient.JSON.readTree(l))).toList();
+        assertThat(byTime).containsExactlyElementsOf(IntStream.range(2_000, 2_700).boxed().toList());
+
+        ApiClient.Response noMode = api.get(base + "/topics/events/messages/export?limit=10", TOKEN);
+        assertThat(noMode.status()).isEqualTo(400);
+        assertThat(api.delete(base + "/message-searches/"
+                + java.util.UUID.randomUUID(), TOKEN).status()).as("no such running search").isEqualTo(404);
+    }
+
+    @Test
+    @Order(5)
     void aStoppedScanSaysSoAndContinuesExactly() {
         Set<Integer> collected = new HashSet<>();
         List<Integer> all = new ArrayList<>();

@@ -100,7 +100,10 @@ class ProvisioningIT {
             Map<Integer, String> racks = admin.describeCluster().nodes().get().stream()
                     .collect(Collectors.toMap(Node::id, Node::rack));
             assertThat(new HashSet<>(racks.values())).containsExactlyInAnyOrder("az1", "az2", "az3");
-            TopicDescription topic = admin.describeTopics(List.of("payments")).allTopicNames().get().get("payments");
+            // brokers learn of a new topic from the metadata log a moment after the controller created it
+            TopicDescription topic = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> admin.describeTopics(List.of("payments")).allTopicNames().get().get("payments"),
+                            d -> d != null);
             assertThat(topic.partitions()).hasSize(6).allSatisfy(p -> {
                 Set<String> replicaRacks = p.replicas().stream().map(n -> racks.get(n.id())).collect(Collectors.toSet());
                 assertThat(replicaRacks).as("partition %d", p.partition()).hasSize(3);

@@ -71,7 +71,7 @@ class SecurityIT {
         String project = api.get("/api/v1/me", TOKEN).json().path("memberships").get(0).path("projectId").asText();
         ApiClient.Response ordered = api.post("/api/v1/projects/" + project + "/instances", TOKEN, Map.of("name", "secure",
                 "flavor", "kafka.2u4g", "brokerCount", 3, "availabilityZones", List.of("az1", "az2", "az3"),
-                "storageGb", 100, "security", Map.of("protocol", "SASL_SSL", "saslMechanisms", List.of("SCRAM-SHA-512", "PLAIN"),
+                "storageGb", 100, "autoCreateTopics", true, "security", Map.of("protocol", "SASL_SSL", "saslMechanisms", List.of("SCRAM-SHA-512", "PLAIN"),
                         "adminUsername", ADMIN, "adminPassword", ADMIN_PASSWORD)));
         assertThat(ordered.status()).as(ordered.raw()).isEqualTo(202);
         base = "/api/v1/projects/" + project + "/instances/" + ordered.json().path("instance").path("id").asText();
@@ -125,6 +125,16 @@ class SecurityIT {
         produce(client("SCRAM-SHA-512", ADMIN, ADMIN_PASSWORD), "scram");
         produce(client("PLAIN", ADMIN, ADMIN_PASSWORD), "plain");
         assertThat(consumeAll(client("SCRAM-SHA-512", ADMIN, ADMIN_PASSWORD), "admin-group")).contains("scram", "plain");
+    }
+
+    @Test
+    @Order(2)
+    void anInstanceOrderedWithAutoCreateCreatesTopicsOnFirstUse() throws Exception {
+        assertThat(api.get(base, TOKEN).json().path("autoCreateTopics").asBoolean()).isTrue();
+        assertThat(api.get(base + "/topics/auto-made", TOKEN).status()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                produce(client("SCRAM-SHA-512", ADMIN, ADMIN_PASSWORD), "auto-made", "first"));
+        assertThat(api.get(base + "/topics/auto-made", TOKEN).status()).isEqualTo(200);
     }
 
     @Test
@@ -234,6 +244,10 @@ class SecurityIT {
         ApiClient.Response changed = api.patch(base, TOKEN, Map.of("retention", Map.of("defaultHours", 48)));
         assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
         assertThat(changed.json().path("retention").path("defaultHours").asInt()).isEqualTo(48);
+        ApiClient.Response policy = api.patch(base, TOKEN, Map.of("retention", Map.of("capacityPolicy", "PRODUCE_REJECT")));
+        assertThat(policy.json().path("retention").path("capacityPolicy").asText()).isEqualTo("PRODUCE_REJECT");
+        assertThat(policy.json().path("retention").path("defaultHours").asInt()).isEqualTo(48);
+        assertThat(policy.json().path("status").asText()).isEqualTo("RUNNING");
         try (Admin admin = Admin.create(client("SCRAM-SHA-512", ADMIN, ADMIN_PASSWORD))) {
             String node = Integer.toString(admin.describeCluster().nodes().get(15, TimeUnit.SECONDS).iterator().next().id());
             var resource = new org.apache.kafka.common.config.ConfigResource(
@@ -288,6 +302,10 @@ class SecurityIT {
     }
 
     private static void produce(Properties base, String value) throws Exception {
+        produce(base, TOPIC, value);
+    }
+
+    private static void produce(Properties base, String topic, String value) throws Exception {
         Properties p = new Properties();
         p.putAll(base);
         p.remove(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
@@ -299,7 +317,7 @@ class SecurityIT {
         // not idempotent: a producer without the right gets the topic's authorization error, not the cluster's
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(TOPIC, value, value)).get(20, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, value, value)).get(20, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw (Exception) e.getCause();
         }

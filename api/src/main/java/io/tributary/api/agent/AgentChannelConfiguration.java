@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The agent channel: a second HTTPS connector ({@code tributary.agent-api.port}, 0 = any free port) that
+ * The agent channel: a second HTTPS connector ({@code tributary.agent-api.port}; default the HTTP port + 1, so
+ * agents find a restarted control plane where they left it; 0 = any free port) that
  * serves only the agent API, with mutual TLS. Client certificates are optional at the handshake so that an
  * agent can enroll with its join token; every other agent call needs the certificate enrollment gave it.
  */
@@ -30,9 +31,10 @@ class AgentChannelConfiguration {
     }
 
     @Bean
-    Connector agentConnector(AgentTls tls, @Value("${tributary.agent-api.port:0}") int port) {
+    Connector agentConnector(AgentTls tls, @Value("${tributary.agent-api.port:-1}") int port,
+                             @Value("${server.port:8080}") int serverPort) {
         Connector connector = new Connector("org.apache.coyote.http11.Http11NioProtocol");
-        connector.setPort(port);
+        connector.setPort(port >= 0 ? port : serverPort > 0 ? serverPort + 1 : 0);
         connector.setScheme("https");
         connector.setSecure(true);
         AbstractHttp11Protocol<?> protocol = (AbstractHttp11Protocol<?>) connector.getProtocolHandler();

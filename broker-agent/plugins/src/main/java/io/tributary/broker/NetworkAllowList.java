@@ -7,7 +7,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,15 +51,14 @@ final class NetworkAllowList {
         }
     }
 
-    private final Path file;
+    private final ReplacedFile file;
     private final LongSupplier nanoTime;
     private volatile List<Block> blocks = List.of();
-    private volatile Object loadedVersion;
     private volatile long nextCheck;
     private volatile boolean checkedOnce;
 
     NetworkAllowList(Path file, LongSupplier nanoTime) {
-        this.file = file;
+        this.file = new ReplacedFile(file);
         this.nanoTime = nanoTime;
     }
 
@@ -95,27 +93,22 @@ final class NetworkAllowList {
 
     private void reload() {
         try {
-            if (!Files.exists(file)) {
-                blocks = List.of();
-                loadedVersion = null;
-                return;
-            }
-            var attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            Object version = List.of(attributes.lastModifiedTime(), String.valueOf(attributes.fileKey()), attributes.size());
-            if (version.equals(loadedVersion)) {
+            if (!file.changed()) {
                 return;
             }
             List<Block> loaded = new ArrayList<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    loaded.add(Block.parse(line.trim()));
+            if (Files.exists(file.path())) {
+                for (String line : Files.readAllLines(file.path(), StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        loaded.add(Block.parse(line.trim()));
+                    }
                 }
             }
             blocks = List.copyOf(loaded);
-            loadedVersion = version;
-            log.info("Client networks allowed: {}", loaded.isEmpty() ? "all" : Files.readString(file).trim().replace('\n', ' '));
+            log.info("Client networks allowed: {}", loaded.isEmpty() ? "all" : loaded.size() + " blocks from " + file.path());
         } catch (IOException | RuntimeException e) {
-            log.warn("Cannot read the allowed networks from {}; keeping the last rules: {}", file, e.toString());
+            file.forget();
+            log.warn("Cannot read the allowed networks from {}; keeping the last rules: {}", file.path(), e.toString());
         }
     }
 }

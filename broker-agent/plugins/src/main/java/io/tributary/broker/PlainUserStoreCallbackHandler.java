@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
@@ -37,9 +36,8 @@ public class PlainUserStoreCallbackHandler implements AuthenticateCallbackHandle
     private record StoredUser(int iterations, byte[] salt, byte[] storedKey) {
     }
 
-    private Path usersFile;
+    private ReplacedFile usersFile;
     private volatile Map<String, StoredUser> users = Map.of();
-    private volatile Object loadedVersion;
     private ScramFormatter formatter;
 
     @Override
@@ -54,14 +52,14 @@ public class PlainUserStoreCallbackHandler implements AuthenticateCallbackHandle
         if (file == null) {
             throw new KafkaException("PLAIN needs the JAAS option " + USERS_FILE_OPTION + " naming the users file");
         }
-        usersFile = Path.of(file.toString());
+        usersFile = new ReplacedFile(Path.of(file.toString()));
         try {
             formatter = new ScramFormatter(ScramMechanism.SCRAM_SHA_512);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new KafkaException("SHA-512 is unavailable", e);
         }
         reloadIfChanged();
-        log.info("SASL/PLAIN users are checked against {} ({} users)", usersFile, users.size());
+        log.info("SASL/PLAIN users are checked against {} ({} users)", usersFile.path(), users.size());
     }
 
     @Override
@@ -95,29 +93,24 @@ public class PlainUserStoreCallbackHandler implements AuthenticateCallbackHandle
 
     private synchronized void reloadIfChanged() {
         try {
-            if (!Files.exists(usersFile)) {
-                users = Map.of();
-                loadedVersion = null;
-                return;
-            }
-            var attributes = Files.readAttributes(usersFile, BasicFileAttributes.class);
-            // the agent replaces the file by renaming a new one over it: a new file key, even within one mtime tick
-            Object version = List.of(attributes.lastModifiedTime(), String.valueOf(attributes.fileKey()), attributes.size());
-            if (version.equals(loadedVersion)) {
+            if (!usersFile.changed()) {
                 return;
             }
             Map<String, StoredUser> loaded = new HashMap<>();
-            for (String line : Files.readAllLines(usersFile, StandardCharsets.UTF_8)) {
-                String[] f = line.trim().split(" ");
-                if (f.length == 4) {
-                    loaded.put(f[0], new StoredUser(Integer.parseInt(f[1]), Base64.getDecoder().decode(f[2]),
-                            Base64.getDecoder().decode(f[3])));
+            if (Files.exists(usersFile.path())) {
+                for (String line : Files.readAllLines(usersFile.path(), StandardCharsets.UTF_8)) {
+                    String[] f = line.trim().split(" ");
+                    if (f.length == 4) {
+                        loaded.put(f[0], new StoredUser(Integer.parseInt(f[1]), Base64.getDecoder().decode(f[2]),
+                                Base64.getDecoder().decode(f[3])));
+                    }
                 }
             }
             users = Map.copyOf(loaded);
-            loadedVersion = version;
         } catch (IOException | RuntimeException e) {
-            log.warn("Cannot read the users file {}; keeping {} known users: {}", usersFile, users.size(), e.toString());
+            usersFile.forget();
+            log.warn("Cannot read the users file {}; keeping {} known users: {}", usersFile.path(), users.size(),
+                    e.toString());
         }
     }
 
