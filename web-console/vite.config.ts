@@ -20,7 +20,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    // pure logic runs in node; component tests say `// @vitest-environment jsdom` at their top
     environment: 'node',
+    setupFiles: ['src/test/setup.ts'],
   },
 });

@@ -1,9 +1,12 @@
 // A real Kafka consumer for the e2e suite's consumer-group steps, run in source-file mode with
 // the broker distribution's kafka-clients on the class path:
-//   java -cp 'kafka/libs/*' GroupConsumer.java <bootstrap> <topic> <group> <messages>
-// It joins the group, reads from the earliest offset until it has read <messages> messages,
+//   java -cp 'kafka/libs/*' GroupConsumer.java <bootstrap> <topic> <group> <messages> [client.properties]
+// The optional properties file (e.g. the console's SASL client properties with a user filled in) is
+// applied first; the arguments and the settings below win over it. It joins the group, reads from the earliest offset until it has read <messages> messages,
 // commits, prints "COMMITTED <n>" once, and keeps its membership (the group stays active) until SIGTERM; then it
 // leaves the group cleanly, so the group becomes empty at once.
+import java.io.FileReader;
+import java.io.Reader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -16,6 +19,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public class GroupConsumer {
     public static void main(String[] args) throws Exception {
         Properties props = new Properties();
+        if (args.length > 4) {
+            try (Reader reader = new FileReader(args[4])) {
+                props.load(reader);
+            }
+        }
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, args[2]);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "e2e-reader");

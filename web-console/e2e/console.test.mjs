@@ -1,9 +1,14 @@
 // End-to-end: the console against the real control plane and real brokers.
 // Run with `npm run e2e` (or through Maven: the web-console-e2e module's integration-test phase).
+// Two instances are ordered, one after the other: a PLAINTEXT one (topics, messages, groups, network
+// rules, retention) and, once it is deleted, a SASL_PLAINTEXT + SCRAM-SHA-512 one (users, ACLs, and a
+// real Kafka client authenticating with what the console showed).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { RESULTS, startControlPlane } from './control-plane.mjs';
 import { openBrowser } from './browser.mjs';
@@ -15,6 +20,11 @@ const RENAMED = `e2e-payments-${suffix}`;
 const TOPIC = 'orders-events';
 const GROUP = `e2e-readers-${suffix}`;
 const PRETTY_JSON = '{\n  "hello": "tributary"\n}';
+// the SASL instance of the security scenarios (ordered once the first instance is gone: one at a time on 2 cores)
+const SASL_NAME = `e2e-sasl-${suffix}`;
+const SASL_TOPIC = 'payments';
+const SASL_GROUP = `e2e-alice-${suffix}`;
+const ALICE_PASSWORD = 'E2e-secret-42';
 
 let server;
 let browser;
@@ -23,6 +33,8 @@ let instanceUrl;
 let bootstrap;
 let produced; // { partition, offset } of the test message
 let consumer; // the GroupConsumer.java process, while it runs
+let sasl; // { url, projectId, instanceId, bootstrap } of the SASL instance
+let aliceProperties; // the client properties the console showed with alice's new password
 
 const shot = (name) => page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
 
@@ -39,8 +51,11 @@ after(async () => {
   await server?.stop();
 });
 
-/** Walks the wizard with a valid 3-broker kafka.2u4g order over az1..az3, up to the review step. */
-async function fillWizard(name) {
+/**
+ * Walks the wizard with a valid 3-broker kafka.2u4g order over az1..az3, up to the review step:
+ * PLAINTEXT, or with `sasl` SASL_PLAINTEXT + SCRAM-SHA-512 with an admin user (and auto-created topics).
+ */
+async function fillWizard(name, { sasl: withSasl = false } = {}) {
   await page.getByRole('link', { name: /create (your first )?instance/i }).first().click();
   await page.getByRole('heading', { name: 'Create a Kafka instance' }).waitFor();
   await page.getByLabel('Instance name').fill(name);
@@ -49,12 +64,55 @@ async function fillWizard(name) {
   for (const zone of ['az1', 'az2', 'az3']) await page.getByRole('checkbox', { name: zone, exact: true }).check();
   await page.getByRole('button', { name: /^Next/ }).click();
   await page.getByRole('heading', { name: /Security & network/ }).waitFor();
-  // SASL listeners are not in this release of the control plane (it fails such orders): PLAINTEXT
-  await page.getByRole('radio', { name: /^PLAINTEXT/ }).check();
+  if (withSasl) {
+    await page.getByRole('radio', { name: /^SASL_PLAINTEXT/ }).check();
+    await page.getByRole('checkbox', { name: 'SCRAM-SHA-512', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'PLAIN', exact: true }).uncheck();
+    await page.getByLabel('Admin user').fill('admin');
+    await page.getByLabel('Admin password').fill('Admin-secret-42');
+  } else {
+    await page.getByRole('radio', { name: /^PLAINTEXT/ }).check();
+  }
   await page.getByRole('button', { name: /^Next/ }).click();
   await page.getByRole('heading', { name: /Retention, billing & tags/ }).waitFor();
+  if (withSasl) await page.getByRole('checkbox', { name: /Allow clients to auto-create topics/ }).check();
   await page.getByRole('button', { name: /^Next/ }).click();
   await page.getByRole('heading', { name: /Review/ }).waitFor();
+}
+
+/** Follows the status badge until RUNNING (or CREATE_FAILED); returns the last status. */
+async function waitUntilRunning(timeoutMs = RUNNING_TIMEOUT) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await page.locator('.title-with-badge .badge').getAttribute('data-status');
+    if (status === 'RUNNING' || status === 'CREATE_FAILED') return status;
+    assert.ok(Date.now() < deadline, `still ${status} after ${timeoutMs / 60_000} minutes`);
+    await page.waitForTimeout(1000);
+  }
+}
+
+/** A call to the API with the suite's key, for set-up the scenario is not about. */
+async function apiCall(method, path, body) {
+  const res = await fetch(`${server.baseUrl}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${server.token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** A download started by `click`: its suggested name, the request that fetched it and its text. */
+async function downloadOf(click, urlPart) {
+  const [download, request] = await Promise.all([
+    page.waitForEvent('download'),
+    page.waitForRequest((r) => r.url().includes(urlPart)),
+    click(),
+  ]);
+  const failure = await download.failure();
+  assert.equal(failure, null, `download failed: ${failure}`);
+  return { name: download.suggestedFilename(), request, text: await readFile(await download.path(), 'utf8') };
 }
 
 const here = new URL('.', import.meta.url).pathname;
@@ -277,6 +335,37 @@ describe('web console', { concurrency: 1 }, () => {
     assert.equal(await incomplete.count(), 0);
   });
 
+  test('downloads the offset window and a time range as JSON lines, fetched with the API key', async () => {
+    await page.getByRole('radio', { name: 'Offset' }).check();
+    await page.getByLabel('Partition', { exact: true }).selectOption(String(produced.partition));
+    await page.getByLabel('From offset').fill('0');
+    const byOffset = await downloadOf(() => page.getByRole('button', { name: 'Download as JSON lines' }).click(), '/messages/export');
+    assert.equal(byOffset.name, `${TOPIC}-p${produced.partition}-from-0.jsonl`);
+    assert.match(byOffset.request.headers().authorization ?? '', /^Bearer /, 'the download carries the API key');
+    assert.deepEqual(Object.fromEntries(new URL(byOffset.request.url()).searchParams), { partition: String(produced.partition), offset: '0', limit: '1000' });
+    const lines = byOffset.text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    assert.equal(lines.length, 1, byOffset.text);
+    assert.equal(lines[0].key, 'k-1');
+    assert.equal(lines[0].partition, produced.partition);
+    assert.equal(lines[0].offset, produced.offset);
+    assert.deepEqual(JSON.parse(lines[0].value), { hello: 'tributary' });
+    assert.equal(lines[0].headers.source, 'e2e');
+    await page.getByRole('status').filter({ hasText: /Download ready/ }).waitFor();
+    await shot('20b-messages-download');
+
+    // by time: from an hour ago, across every partition: both test messages
+    await page.getByRole('radio', { name: 'Time' }).check();
+    await page.getByLabel('Download at most').fill('10');
+    const byTime = await downloadOf(() => page.getByRole('button', { name: 'Download as JSON lines' }).click(), '/messages/export');
+    assert.match(byTime.name, new RegExp(`^${TOPIC}-\\d{8}T\\d{6}Z\\.jsonl$`));
+    const params = new URL(byTime.request.url()).searchParams;
+    assert.equal(params.get('limit'), '10');
+    assert.ok(params.has('from') && !params.has('offset') && !params.has('partition'), byTime.request.url());
+    const timed = byTime.text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    assert.equal(timed.length, 2, byTime.text);
+    assert.deepEqual(timed.map((m) => m.key ?? null).sort(), ['k-1', null].sort());
+  });
+
   test('shows a consumer group with its member and lag, refuses changes while active, then resets and deletes it', { timeout: 4 * 60_000 }, async (t) => {
     const libs = kafkaLibs();
     if (!libs) return t.skip('no Kafka client libraries (broker-agent/target/dist/kafka/*/libs): build broker-agent first');
@@ -420,6 +509,82 @@ describe('web console', { concurrency: 1 }, () => {
     await shot('07-settings-renamed');
   });
 
+  test('edits the network allow-list and the retention of the running instance, without a restart', async () => {
+    await page.getByRole('link', { name: 'Security', exact: true }).click();
+    await page.getByRole('heading', { name: 'Connection' }).waitFor();
+    // PLAINTEXT: no SASL users, and the console says why
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
+    await page.getByRole('heading', { name: 'No users on a PLAINTEXT instance' }).waitFor();
+    await shot('09c-security-plaintext-users');
+
+    await page.getByRole('link', { name: 'Network rules' }).click();
+    await page.getByText('No rule: every address can connect.').waitFor();
+    const puts = [];
+    const onRequest = (r) => r.method() === 'PUT' && r.url().endsWith('/network-rules') && puts.push(r);
+    page.on('request', onRequest);
+    await page.getByRole('button', { name: 'Add network' }).click();
+    await page.getByRole('textbox', { name: 'CIDR block 1' }).fill('10.20.0.0/33');
+    await page.getByRole('button', { name: 'Add network' }).click();
+    // the loopback range keeps this machine's clients (the suite, the control plane) allowed
+    await page.getByRole('textbox', { name: 'CIDR block 2' }).fill('127.0.0.0/8');
+    await page.getByRole('button', { name: 'Save network rules' }).click();
+    await page.locator('.cidr-row .field-error', { hasText: 'is not a CIDR block' }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'CIDR block 1' }).getAttribute('aria-invalid'), 'true');
+    await shot('09d-network-rules-invalid');
+    assert.equal(puts.length, 0, 'nothing is sent while a row is wrong');
+    page.off('request', onRequest);
+
+    await page.getByRole('textbox', { name: 'CIDR block 1' }).fill('10.20.0.0/16');
+    const [put] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/network-rules') && r.request().method() === 'PUT'),
+      page.getByRole('button', { name: 'Save network rules' }).click(),
+    ]);
+    assert.equal(put.status(), 200, await put.text());
+    assert.deepEqual(JSON.parse(put.request().postData()), { allowedCidrs: ['10.20.0.0/16', '127.0.0.0/8'] });
+    const withRules = await put.json();
+    assert.deepEqual([...withRules.network.allowedCidrs].sort(), ['10.20.0.0/16', '127.0.0.0/8']);
+    await page.getByRole('status').filter({ hasText: 'Network rules saved' }).waitFor();
+    await shot('09e-network-rules-saved');
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.locator('.dl dd', { hasText: '10.20.0.0/16' }).waitFor();
+
+    // and back to every address
+    await page.getByRole('link', { name: 'Security', exact: true }).click();
+    await page.getByRole('link', { name: 'Network rules' }).click();
+    await page.getByRole('button', { name: 'Remove CIDR block 2' }).click();
+    await page.getByRole('button', { name: 'Remove CIDR block 1' }).click();
+    const [cleared] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/network-rules') && r.request().method() === 'PUT'),
+      page.getByRole('button', { name: 'Save network rules' }).click(),
+    ]);
+    assert.equal(cleared.status(), 200);
+    assert.deepEqual(JSON.parse(cleared.request().postData()), { allowedCidrs: [] });
+    await page.getByRole('status').filter({ hasText: 'Every address can connect.' }).waitFor();
+
+    // retention: PATCH with retention alone, applied to the running brokers
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const retention = page.getByRole('form', { name: 'Retention' });
+    await retention.getByLabel('Default retention (hours)').fill('48');
+    await retention.getByRole('radio', { name: /Reject new messages/ }).check();
+    const [patched] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PATCH'),
+      retention.getByRole('button', { name: 'Save retention' }).click(),
+    ]);
+    assert.equal(patched.status(), 200, await patched.text());
+    assert.deepEqual(JSON.parse(patched.request().postData()), { retention: { defaultHours: 48, capacityPolicy: 'PRODUCE_REJECT' } });
+    const updated = await patched.json();
+    assert.deepEqual(updated.retention, { defaultHours: 48, capacityPolicy: 'PRODUCE_REJECT' });
+    await page.getByRole('status').filter({ hasText: 'Retention saved' }).waitFor();
+    await shot('09f-retention-saved');
+    // no restart: the instance stays RUNNING while the brokers take the new default
+    for (let i = 0; i < 5; i++) {
+      assert.equal(await page.locator('.title-with-badge .badge').getAttribute('data-status'), 'RUNNING');
+      await page.waitForTimeout(1000);
+    }
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByText('48 h, reject writes when full').waitFor();
+  });
+
   test('lists the creation in the operations history and the audit events', async () => {
     await page.getByRole('link', { name: 'Operations' }).click();
     const row = page.locator('tbody tr', { hasText: 'Create instance' });
@@ -459,5 +624,215 @@ describe('web console', { concurrency: 1 }, () => {
     await page.getByRole('status').filter({ hasText: 'Instance deleted' }).waitFor();
     await page.getByText('No Kafka instance yet').waitFor();
     await shot('12-after-delete');
+  });
+
+  test('orders a SASL_PLAINTEXT instance with SCRAM-SHA-512 and auto-created topics', { timeout: RUNNING_TIMEOUT + 120_000 }, async () => {
+    await fillWizard(SASL_NAME, { sasl: true });
+    const review = await page.locator('.review').textContent();
+    assert.match(review, /SASL_PLAINTEXT/);
+    assert.match(review, /SCRAM-SHA-512/);
+    assert.match(review, /Auto-create topics\s*Allowed/);
+    const [ordered] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/instances') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Create instance' }).click(),
+    ]);
+    assert.equal(ordered.status(), 202, await ordered.text());
+    const order = JSON.parse(ordered.request().postData());
+    assert.deepEqual(order.security, { protocol: 'SASL_PLAINTEXT', saslMechanisms: ['SCRAM-SHA-512'], adminUsername: 'admin', adminPassword: 'Admin-secret-42' });
+    assert.equal(order.autoCreateTopics, true);
+    await page.getByRole('heading', { name: SASL_NAME }).waitFor();
+    const status = await waitUntilRunning();
+    await shot('30-sasl-instance-running');
+    assert.equal(status, 'RUNNING', `creation failed: ${await page.getByRole('alert').allTextContents()}`);
+    const [, projectId, instanceId] = /#\/projects\/([^/]+)\/instances\/([^/?]+)/.exec(page.url());
+
+    await page.getByText('Auto-create topics').locator('xpath=following-sibling::dd[1]').filter({ hasText: 'Allowed' }).waitFor();
+    await page.getByRole('link', { name: 'Security', exact: true }).click();
+    await page.getByRole('heading', { name: 'Connection' }).waitFor();
+    const properties = await page.locator('pre.code').textContent();
+    assert.match(properties, /security\.protocol=SASL_PLAINTEXT/);
+    assert.match(properties, /sasl\.mechanism=SCRAM-SHA-512/);
+    assert.match(properties, /<username>/);
+    assert.match(properties, /<password>/);
+    await shot('31-sasl-connection');
+    sasl = { url: page.url(), projectId, instanceId, bootstrap: await page.getByRole('textbox', { name: 'Bootstrap servers' }).inputValue() };
+  });
+
+  test('manages SASL users: a generated password is shown once, a reset sets the one typed', async () => {
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
+    await page.getByRole('button', { name: 'Delete admin' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Delete admin' }).isDisabled(), true, 'the admin user cannot be deleted');
+
+    await page.getByRole('button', { name: 'Create user' }).first().click();
+    let dialog = page.getByRole('dialog', { name: 'Create a user' });
+    await dialog.getByLabel('User name').fill('1xy');
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    await dialog.locator('.field-error', { hasText: 'starting with a letter' }).waitFor();
+    await dialog.getByLabel('User name').fill('alice');
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/users') && r.request().method() === 'POST'),
+      dialog.getByRole('button', { name: 'Create user' }).click(),
+    ]);
+    assert.equal(created.status(), 201, await created.text());
+    assert.deepEqual(JSON.parse(created.request().postData()), { name: 'alice' }, 'no password typed: the server generates one');
+    const generated = (await created.json()).password;
+    assert.ok(generated.length >= 8, 'a generated password');
+    const shown = page.getByRole('dialog', { name: 'User alice created' });
+    assert.equal(await shown.getByLabel('Generated password').inputValue(), generated);
+    await shown.getByText('it will not be shown again').waitFor();
+    await shown.getByRole('button', { name: 'Copy the password' }).waitFor();
+    await shot('32-user-created-password-once');
+    await shown.getByRole('button', { name: 'I have saved the password' }).click();
+    await shown.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: 'alice', exact: true }).waitFor();
+    assert.ok(!(await page.content()).includes(generated), 'the password is gone once the dialog is closed');
+    const listed = await apiCall('GET', `/projects/${sasl.projectId}/instances/${sasl.instanceId}/users`);
+    assert.ok(listed.every((u) => !('password' in u)), 'the list never carries passwords');
+
+    // the same name again: the API's 409, shown in the dialog
+    await page.getByRole('button', { name: 'Create user' }).first().click();
+    dialog = page.getByRole('dialog', { name: 'Create a user' });
+    await dialog.getByLabel('User name').fill('alice');
+    const [duplicate] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/users') && r.request().method() === 'POST'),
+      dialog.getByRole('button', { name: 'Create user' }).click(),
+    ]);
+    assert.equal(duplicate.status(), 409);
+    await dialog.getByRole('alert').filter({ hasText: 'The user could not be created' }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Reset the password of alice' }).click();
+    dialog = page.getByRole('dialog', { name: 'Reset the password of alice?' });
+    await dialog.getByLabel('New password (optional)').fill(ALICE_PASSWORD);
+    const [reset] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/password-resets')),
+      dialog.getByRole('button', { name: 'Reset password' }).click(),
+    ]);
+    assert.equal(reset.status(), 200, await reset.text());
+    assert.deepEqual(JSON.parse(reset.request().postData()), { password: ALICE_PASSWORD });
+    const resetShown = page.getByRole('dialog', { name: 'New password for alice' });
+    assert.equal(await resetShown.getByLabel('Password', { exact: true }).inputValue(), ALICE_PASSWORD);
+    aliceProperties = await resetShown.locator('pre.code').textContent();
+    assert.match(aliceProperties, new RegExp(`username="alice" password="${ALICE_PASSWORD}"`));
+    await resetShown.getByRole('button', { name: 'I have saved the password' }).click();
+    await shot('33-users');
+  });
+
+  test('grants alice SUBSCRIBE on a topic, adds, filters and deletes ACLs', async () => {
+    await apiCall('POST', `/projects/${sasl.projectId}/instances/${sasl.instanceId}/topics`, { name: SASL_TOPIC, partitions: 1, replicationFactor: 3 });
+    await apiCall('POST', `/projects/${sasl.projectId}/instances/${sasl.instanceId}/topics/${SASL_TOPIC}/messages`, { key: 'p-1', value: 'paid' });
+
+    await page.getByRole('link', { name: 'ACLs', exact: true }).click();
+    await page.getByRole('button', { name: 'Grant topic access…' }).first().click();
+    let dialog = page.getByRole('dialog', { name: 'Grant topic access' });
+    await dialog.getByLabel('User', { exact: true }).selectOption('alice');
+    await dialog.getByLabel('Topic', { exact: true }).fill(SASL_TOPIC);
+    await dialog.getByRole('radio', { name: /^Subscribe/ }).check();
+    await dialog.getByLabel('Consumer group (optional)').fill(SASL_GROUP);
+    await shot('34-grant-dialog');
+    const [granted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/topic-grants')),
+      dialog.getByRole('button', { name: 'Grant access' }).click(),
+    ]);
+    assert.equal(granted.status(), 201, await granted.text());
+    assert.deepEqual(JSON.parse(granted.request().postData()), { username: 'alice', topic: SASL_TOPIC, prefixed: false, access: 'SUBSCRIBE', group: SASL_GROUP });
+    const acls = await granted.json();
+    const has = (type, name, op) => acls.some((a) => a.principal === 'User:alice' && a.resourceType === type && a.resourceName === name && a.operation === op && a.permission === 'ALLOW');
+    assert.ok(has('TOPIC', SASL_TOPIC, 'READ') && has('TOPIC', SASL_TOPIC, 'DESCRIBE') && has('GROUP', SASL_GROUP, 'READ'), JSON.stringify(acls));
+    await page.getByRole('status').filter({ hasText: 'Access granted' }).waitFor();
+    const table = page.getByRole('table', { name: 'ACLs' });
+    await table.getByText(SASL_GROUP).waitFor();
+
+    await page.getByRole('button', { name: 'Add ACL…' }).first().click();
+    dialog = page.getByRole('dialog', { name: 'Add an ACL' });
+    await dialog.getByLabel('Principal').fill('alice');
+    await dialog.getByLabel('Match').selectOption('PREFIXED');
+    await dialog.getByLabel('Name prefix').fill('audit-');
+    await dialog.getByLabel('Operation').selectOption('WRITE');
+    await dialog.getByLabel('Permission').selectOption('DENY');
+    const [added] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/acls') && r.request().method() === 'POST'),
+      dialog.getByRole('button', { name: 'Add ACL' }).click(),
+    ]);
+    assert.equal(added.status(), 201, await added.text());
+    assert.deepEqual(JSON.parse(added.request().postData()), {
+      resourceType: 'TOPIC', patternType: 'PREFIXED', resourceName: 'audit-', principal: 'User:alice', host: '*', operation: 'WRITE', permission: 'DENY',
+    });
+    const deny = await added.json();
+    await table.getByText('audit-').waitFor();
+    await shot('35-acls');
+
+    // filters: only the group ACL
+    const [filtered] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/acls?') && r.url().includes('resourceType=GROUP')),
+      page.getByLabel('Resource type').selectOption('GROUP'),
+    ]);
+    assert.equal(filtered.status(), 200);
+    assert.ok((await filtered.json()).every((a) => a.resourceType === 'GROUP'));
+    await table.getByText('audit-').waitFor({ state: 'detached' });
+    await table.getByText(SASL_GROUP).waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await table.getByText('audit-').waitFor();
+
+    await page.getByRole('button', { name: /^Delete ACL: DENY User:alice WRITE on topic audit- \(prefix\)/ }).click();
+    const [deleted] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/acls/') && r.request().method() === 'DELETE'),
+      page.getByRole('dialog').getByRole('button', { name: 'Delete ACL' }).click(),
+    ]);
+    assert.equal(deleted.status(), 204);
+    assert.ok(deleted.url().endsWith(`/acls/${encodeURIComponent(deny.id)}`), `the id is URL-encoded: ${deleted.url()}`);
+    await page.getByRole('status').filter({ hasText: 'ACL deleted' }).waitFor();
+    await table.getByText('audit-').waitFor({ state: 'detached' });
+  });
+
+  test('a real client authenticates as alice with the properties shown, and the ACLs decide what it may read', { timeout: 3 * 60_000 }, async (t) => {
+    const libs = kafkaLibs();
+    if (!libs) return t.skip('no Kafka client libraries (broker-agent/target/dist/kafka/*/libs): build broker-agent first');
+    const dir = await mkdtemp(join(tmpdir(), 'tributary-e2e-client-'));
+    const propertiesFile = join(dir, 'alice.properties');
+    await writeFile(propertiesFile, aliceProperties);
+    const run = (group) =>
+      new Promise((ok) => {
+        const child = spawn('java', ['-cp', `${libs}/*`, resolve(here, 'GroupConsumer.java'), sasl.bootstrap, SASL_TOPIC, group, '1', propertiesFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let output = '';
+        child.stdout.on('data', (d) => (output += d));
+        child.stderr.on('data', (d) => (output += d));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+        const poll = setInterval(() => {
+          if (output.includes('COMMITTED')) child.kill('SIGTERM');
+        }, 250);
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          clearInterval(poll);
+          ok({ code, output });
+        });
+      });
+    try {
+      const allowed = await run(SASL_GROUP);
+      assert.match(allowed.output, /COMMITTED 1/, `alice reads with her group: ${allowed.output}`);
+      const refused = await run(`e2e-not-granted-${suffix}`);
+      assert.doesNotMatch(refused.output, /COMMITTED/);
+      assert.match(refused.output, /GroupAuthorizationException|Not authorized/i, `another group is refused: ${refused.output}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('deletes a user after confirming; the admin user stays', async () => {
+    await page.goto(sasl.url);
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
+    await page.getByRole('button', { name: 'Delete alice' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete user alice?' });
+    const [deleted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/users/alice') && r.request().method() === 'DELETE'),
+      dialog.getByRole('button', { name: 'Delete user' }).click(),
+    ]);
+    assert.equal(deleted.status(), 204);
+    await page.getByRole('status').filter({ hasText: 'User deleted' }).waitFor();
+    await page.getByRole('cell', { name: 'alice', exact: true }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Delete admin' }).waitFor();
+    await shot('36-user-deleted');
+    // done with the SASL instance: its brokers go now, not at the end of the run
+    await apiCall('DELETE', `/projects/${sasl.projectId}/instances/${sasl.instanceId}`);
   });
 });

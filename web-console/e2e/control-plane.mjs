@@ -70,7 +70,7 @@ export async function startControlPlane() {
   await waitUntilSettled(JAR);
   await copyFile(JAR, jar);
   const child = spawn('java', ['-jar', jar], {
-    env: { ...process.env, SERVER_PORT: String(port), TRIBUTARY_HOME: join(home, 'data'), TRIBUTARY_BOOTSTRAP_TOKEN: token },
+    env: { ...process.env, SERVER_PORT: String(port), TRIBUTARY_AGENT_PORT: '0', TRIBUTARY_HOME: join(home, 'data'), TRIBUTARY_BOOTSTRAP_TOKEN: token },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(log);

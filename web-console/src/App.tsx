@@ -19,6 +19,7 @@ const router = createHashRouter([
       { path: '/projects/:projectId/instances/:instanceId/:tab?', element: <InstancePage /> },
       { path: '/projects/:projectId/instances/:instanceId/topics/:topic/:topicTab?', element: <InstancePage /> },
       { path: '/projects/:projectId/instances/:instanceId/consumer-groups/:group', element: <InstancePage /> },
+      { path: '/projects/:projectId/instances/:instanceId/security/:securitySection', element: <InstancePage /> },
       { path: '*', element: <EmptyState title="Page not found">There is nothing at this address.</EmptyState> },
     ],
   },

@@ -7,6 +7,7 @@ import {
   InstancesApi,
   MessagesApi,
   OperationsApi,
+  SecurityApi,
   TopicsApi,
   type Middleware,
 } from './generated';
@@ -48,4 +49,5 @@ export const api = {
   topics: new TopicsApi(config),
   messages: new MessagesApi(config),
   consumerGroups: new ConsumerGroupsApi(config),
+  security: new SecurityApi(config),
 };

@@ -10,13 +10,17 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail?: string;
   readonly fieldErrors: FieldError[];
+  /** A 429's `Retry-After`, in whole seconds (absent when the server gave none). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(status: number, problem: Partial<Problem>) {
+  constructor(status: number, problem: Partial<Problem>, retryAfterSeconds?: number) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.code = problem.code ?? `HTTP_${status}`;
-    this.title = problem.title ?? defaultTitle(status);
+    this.retryAfterSeconds = retryAfterSeconds;
+    // a rate limit reads the same whatever the server titled it: what happened and when to retry
+    this.title = status === 429 ? rateLimitTitle(retryAfterSeconds) : problem.title ?? defaultTitle(status);
     this.detail = problem.detail;
     this.fieldErrors = problem.errors ?? [];
   }
@@ -29,8 +33,30 @@ export class ApiError extends Error {
     } catch {
       // not JSON: keep the status-based title
     }
-    return new ApiError(response.status, problem);
+    const retryAfter = response.status === 429 ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
+    return new ApiError(response.status, problem, retryAfter);
   }
+}
+
+/** `Retry-After` as seconds: either delta-seconds (`30`) or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value == null || !value.trim()) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number.parseInt(text, 10);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+export function rateLimitTitle(retryAfterSeconds?: number): string {
+  return retryAfterSeconds === undefined
+    ? 'Too many changes, retry in a moment'
+    : `Too many changes, retry in ${Math.max(1, retryAfterSeconds)} s`;
+}
+
+/** A 429: this API key made too many changes in a short time. */
+export function isRateLimited(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 429;
 }
 
 export function defaultTitle(status: number): string {
@@ -39,6 +65,7 @@ export function defaultTitle(status: number): string {
   if (status === 403) return 'Not allowed';
   if (status === 404) return 'Not found';
   if (status === 409) return 'Conflict';
+  if (status === 429) return rateLimitTitle();
   if (status >= 500) return 'The server failed';
   return 'The request was refused';
 }

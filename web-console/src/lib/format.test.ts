@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from './format';
+import { formatBytes, operationLabel, stepLabel } from './format';
 
 describe('formatBytes', () => {
   it('uses binary units with one decimal under 10', () => {
@@ -8,5 +8,15 @@ describe('formatBytes', () => {
     expect(formatBytes(1536)).toBe('1.5 KiB');
     expect(formatBytes(200 * 1024 * 1024)).toBe('200 MiB');
     expect(formatBytes(null)).toBe('—');
+  });
+});
+
+describe('operationLabel', () => {
+  it('names operation types for people, new ones humanized', () => {
+    expect(operationLabel('CREATE_INSTANCE')).toBe('Create instance');
+    expect(operationLabel('RESIZE_STORAGE')).toBe('Resize storage');
+    expect(stepLabel('CREATE_ADMIN_USER')).toBe('Create the admin user');
+    expect(stepLabel('WAIT_FOR_BROKERS')).toBe('Wait for brokers');
+    expect(stepLabel(null)).toBe('');
   });
 });

@@ -10,6 +10,26 @@ export function humanize(constant: string | null | undefined): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+const OPERATION_LABELS: Record<string, string> = {
+  CREATE_INSTANCE: 'Create instance',
+  DELETE_INSTANCE: 'Delete instance',
+};
+
+/** An operation type for people: `CREATE_INSTANCE` → "Create instance" (types added later read humanized). */
+export function operationLabel(type: string | null | undefined): string {
+  return (type && OPERATION_LABELS[type]) || humanize(type);
+}
+
+const STEP_LABELS: Record<string, string> = {
+  PREPARE_SECURITY: 'Prepare certificates and users',
+  CREATE_ADMIN_USER: 'Create the admin user',
+};
+
+/** An operation's `currentStep` for people (`WAIT_FOR_BROKERS` → "Wait for brokers"). */
+export function stepLabel(step: string | null | undefined): string {
+  return (step && STEP_LABELS[step]) || humanize(step);
+}
+
 /** 1536 → "1.5 KiB"; null → "—". */
 export function formatBytes(bytes: number | null | undefined): string {
   if (bytes == null) return '—';

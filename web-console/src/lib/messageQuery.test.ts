@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildExportQuery,
   buildMessageQuery,
   buildProduce,
   continueQuery,
@@ -72,6 +73,13 @@ describe('incomplete searches', () => {
     expect(continueQuery(params, { messages: [], scanned: 10, complete: true })).toBeNull();
   });
 
+  it('tell a cancel apart from a limit', () => {
+    expect(describeStop({ complete: false, stoppedBy: 'CANCELLED' })).toMatch(/You cancelled the search/);
+    expect(continueQuery({ contains: 'x', limit: 50 }, { messages: [], scanned: 9, complete: false, stoppedBy: 'CANCELLED', nextCursor: 'c' })).toEqual({
+      contains: 'x', limit: 50, cursor: 'c',
+    });
+  });
+
   it('say why they stopped', () => {
     expect(describeStop({ complete: true })).toBeNull();
     expect(describeStop({ complete: false, stoppedBy: 'MAX_MILLIS' })).toMatch(/longest time/);
@@ -114,5 +122,33 @@ describe('buildProduce', () => {
     expect(buildProduce({ ...emptyProduceForm(), headers: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] }).errors.headers).toMatch(/twice/);
     expect(buildProduce({ ...emptyProduceForm(), headers: [{ key: '', value: '1' }] }).errors.headers).toMatch(/name/);
     expect(buildProduce({ ...emptyProduceForm(), partition: '3' }, 3).errors.partition).toMatch(/0 to 2/);
+  });
+});
+
+describe('buildExportQuery', () => {
+  it('downloads the offset window with its own limit', () => {
+    expect(buildExportQuery(form({ mode: 'offset', partition: '2', offset: '40', limit: '20', exportLimit: '5000' }), 'orders', 3)).toEqual({
+      errors: {},
+      params: { partition: 2, offset: 40, limit: 5000 },
+      fileName: 'orders-p2-from-40.jsonl',
+    });
+  });
+
+  it('downloads a time range, across partitions unless one is picked', () => {
+    const from = new Date(2025, 2, 1, 10, 30);
+    const to = new Date(2025, 2, 1, 11, 0);
+    const built = buildExportQuery(form({ mode: 'time', partition: '', from: '2025-03-01T10:30', to: '2025-03-01T11:00' }), 'orders');
+    expect(built.params).toEqual({ from, to, limit: 1000 });
+    expect(built.fileName).toMatch(/^orders-\d{8}T\d{6}Z-\d{8}T\d{6}Z\.jsonl$/);
+    expect(buildExportQuery(form({ mode: 'time', partition: '1', from: '2025-03-01T10:30' }), 'a/b').fileName).toMatch(/^a_b-p1-\d{8}T\d{6}Z\.jsonl$/);
+  });
+
+  it('refuses scans, bad windows and limits over 100,000', () => {
+    expect(buildExportQuery(form({ mode: 'key', key: 'k' }), 't').params).toBeUndefined();
+    expect(buildExportQuery(form({ mode: 'offset', exportLimit: '100001' }), 't').errors.exportLimit).toMatch(/100,000/);
+    expect(buildExportQuery(form({ mode: 'offset', exportLimit: '100000' }), 't').params?.limit).toBe(100000);
+    expect(buildExportQuery(form({ mode: 'time', from: '' }), 't').errors.from).toBeDefined();
+    // the page's limit (at most 500) does not bound a download
+    expect(buildExportQuery(form({ mode: 'offset', limit: '9999' }), 't').errors).toEqual({});
   });
 });

@@ -1,5 +1,6 @@
 // The message browser's form → GET /messages query parameters, and how its answer is shown.
-import type { Message, MessageProduce, MessageQueryResult, QueryMessagesRequest } from '../api/generated';
+import type { ExportMessagesRequest, Message, MessageProduce, MessageQueryResult, QueryMessagesRequest } from '../api/generated';
+import { compactTimestamp, safeFileName } from './download';
 import { rowsToConfigs, type KeyValueRow } from './topicForm';
 import type { FieldErrors } from './validation';
 
@@ -17,6 +18,9 @@ export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
 export const MAX_SCAN = 5_000_000;
 export const MAX_SECONDS = 60;
+/** Messages one download may hold (the export endpoint's maximum) and its default. */
+export const MAX_EXPORT_LIMIT = 100_000;
+export const DEFAULT_EXPORT_LIMIT = 1_000;
 
 export interface MessageQueryForm {
   mode: QueryMode;
@@ -32,12 +36,18 @@ export interface MessageQueryForm {
   /** Scan limits for key/content searches; blank = the server's default. */
   maxScan: string;
   maxSeconds: string;
+  /** How many messages "Download as JSON lines" fetches from the same window. */
+  exportLimit: string;
 }
 
 export type MessageQueryParams = Omit<QueryMessagesRequest, 'project' | 'instance' | 'topic'>;
+export type MessageExportParams = Omit<ExportMessagesRequest, 'project' | 'instance' | 'topic'>;
 
 export function emptyQueryForm(mode: QueryMode = 'offset'): MessageQueryForm {
-  return { mode, partition: '0', offset: '0', from: '', to: '', key: '', contains: '', limit: String(DEFAULT_LIMIT), maxScan: '', maxSeconds: '' };
+  return {
+    mode, partition: '0', offset: '0', from: '', to: '', key: '', contains: '', limit: String(DEFAULT_LIMIT), maxScan: '', maxSeconds: '',
+    exportLimit: String(DEFAULT_EXPORT_LIMIT),
+  };
 }
 
 export function isScan(mode: QueryMode): boolean {
@@ -136,6 +146,45 @@ export function buildMessageQuery(form: MessageQueryForm, partitions?: number): 
   return Object.keys(errors).length ? { errors } : { errors, params };
 }
 
+/** Only a window (by offset or by time) can be downloaded; key and content searches are scans. */
+export function canExport(mode: QueryMode): boolean {
+  return mode === 'offset' || mode === 'time';
+}
+
+export interface BuiltExport {
+  errors: FieldErrors;
+  params?: MessageExportParams;
+  fileName?: string;
+}
+
+/**
+ * The current window (the partition and offset, or the time range, with the optional partition)
+ * as GET /messages/export parameters, `exportLimit` messages at most, and the `.jsonl` file name.
+ */
+export function buildExportQuery(form: MessageQueryForm, topic: string, partitions?: number): BuiltExport {
+  if (!canExport(form.mode)) return { errors: { exportLimit: 'Only a window by offset or by time can be downloaded.' } };
+  // the window is the query's own: its rules and its messages, with the download's limit instead of the page's
+  const built = buildMessageQuery({ ...form, limit: '1' }, partitions);
+  const errors: FieldErrors = { ...built.errors };
+  const limit = toInt(form.exportLimit);
+  if (limit === null || limit < 1 || limit > MAX_EXPORT_LIMIT)
+    errors.exportLimit = `Between 1 and ${MAX_EXPORT_LIMIT.toLocaleString('en')} messages.`;
+  if (Object.keys(errors).length || !built.params || limit === null) return { errors };
+  const { partition, offset, from, to } = built.params;
+  const params: MessageExportParams = { limit };
+  if (partition !== undefined) params.partition = partition;
+  let name: string;
+  if (form.mode === 'offset') {
+    params.offset = offset;
+    name = `${topic}-p${partition}-from-${offset}`;
+  } else {
+    params.from = from;
+    if (to) params.to = to;
+    name = `${topic}${partition !== undefined ? `-p${partition}` : ''}-${compactTimestamp(from!)}${to ? `-${compactTimestamp(to)}` : ''}`;
+  }
+  return { errors, params, fileName: `${safeFileName(name)}.jsonl` };
+}
+
 /** The same search, continued where the last answer stopped. */
 export function continueQuery(params: MessageQueryParams, result: MessageQueryResult): MessageQueryParams | null {
   if (result.complete || !result.nextCursor) return null;
@@ -149,9 +198,15 @@ const STOPPED_BY: Record<string, string> = {
   RESPONSE_SIZE: 'the answer reached its largest size',
 };
 
+/** Stopped with the Stop button (the server cancelled the scan), not by one of its limits. */
+export function isCancelled(result: Pick<MessageQueryResult, 'complete' | 'stoppedBy'>): boolean {
+  return !result.complete && result.stoppedBy === 'CANCELLED';
+}
+
 /** Why an incomplete search stopped, as a sentence. */
 export function describeStop(result: Pick<MessageQueryResult, 'complete' | 'stoppedBy'>): string | null {
   if (result.complete) return null;
+  if (isCancelled(result)) return 'You cancelled the search before the end.';
   const why = result.stoppedBy ? STOPPED_BY[result.stoppedBy] ?? result.stoppedBy : 'a limit was reached';
   return `The search stopped before the end: ${why}.`;
 }

@@ -24,8 +24,9 @@ function form(overrides: Partial<WizardForm> = {}): WizardForm {
   return {
     name: 'orders', description: '', flavor: 'kafka.2u4g', brokerCount: '3', availabilityZones: zones,
     storageGb: '100', kafkaVersion: '4.1.1', protocol: 'SASL_PLAINTEXT', saslMechanisms: ['SCRAM-SHA-512'],
-    adminUsername: 'admin', adminPassword: 'correct-horse', allowedCidrs: '', retentionHours: '72',
+    adminUsername: 'admin', adminPassword: 'correct-horse-9', allowedCidrs: '', retentionHours: '72',
     capacityPolicy: 'TIME_BASE', billingMode: 'PAY_PER_USE', periodMonths: '', autoRenew: false, tags: [],
+    autoCreateTopics: false,
     ...overrides,
   };
 }
@@ -83,12 +84,18 @@ describe('storage is within the flavor bounds', () => {
 });
 
 describe('SASL requires an admin user and a password of 8 or more', () => {
-  it('requires the admin user', () => {
+  it('requires the admin user, named as any SASL user', () => {
     expect(validate({ adminUsername: '' })).toHaveProperty(['security.adminUsername']);
+    expect(validate({ adminUsername: 'ad' })).toHaveProperty(['security.adminUsername']);
+    expect(validate({ adminUsername: '1admin' })).toHaveProperty(['security.adminUsername']);
+    expect(validate({ adminUsername: 'kafka admin' })).toHaveProperty(['security.adminUsername']);
+    expect(validate({ adminUsername: 'ops.admin-1' })).not.toHaveProperty(['security.adminUsername']);
   });
-  it('requires 8 characters of password', () => {
-    expect(validate({ adminPassword: '1234567' })).toHaveProperty(['security.adminPassword']);
-    expect(validate({ adminPassword: '12345678' })).not.toHaveProperty(['security.adminPassword']);
+  it('requires 8 characters of password, with letters and digits (as the API does)', () => {
+    expect(validate({ adminPassword: 'abc1234' })).toHaveProperty(['security.adminPassword']);
+    expect(validate({ adminPassword: 'abcd1234' })).not.toHaveProperty(['security.adminPassword']);
+    expect(validate({ adminPassword: '12345678' })['security.adminPassword']).toMatch(/letters and digits/);
+    expect(validate({ adminPassword: 'abcdefgh' })['security.adminPassword']).toMatch(/letters and digits/);
   });
   it('requires a mechanism', () => {
     expect(validate({ saslMechanisms: [] })).toHaveProperty(['security.saslMechanisms']);
@@ -157,12 +164,18 @@ describe('toInstanceCreate', () => {
     const body = toInstanceCreate(form({ allowedCidrs: '10.0.0.0/16, 10.1.0.0/16', tags: [{ key: 'env', value: 'prod' }] }));
     expect(body).toMatchObject({
       name: 'orders', flavor: 'kafka.2u4g', brokerCount: 3, availabilityZones: zones, storageGb: 100,
-      security: { protocol: 'SASL_PLAINTEXT', saslMechanisms: ['SCRAM-SHA-512'], adminUsername: 'admin', adminPassword: 'correct-horse' },
+      security: { protocol: 'SASL_PLAINTEXT', saslMechanisms: ['SCRAM-SHA-512'], adminUsername: 'admin', adminPassword: 'correct-horse-9' },
       network: { allowedCidrs: ['10.0.0.0/16', '10.1.0.0/16'] },
       retention: { defaultHours: 72, capacityPolicy: 'TIME_BASE' },
       billing: { mode: 'PAY_PER_USE' },
       tags: { env: 'prod' },
+      autoCreateTopics: false,
     });
+  });
+
+  it('asks for auto-created topics only when the box is ticked', () => {
+    expect(toInstanceCreate(form({ autoCreateTopics: true })).autoCreateTopics).toBe(true);
+    expect(toInstanceCreate(form()).autoCreateTopics).toBe(false);
   });
 });
 

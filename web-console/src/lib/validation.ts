@@ -14,6 +14,8 @@ export const MIN_BROKERS = 3;
 export const MAX_CIDRS = 50;
 export const MAX_TAGS = 50;
 export const MIN_PASSWORD = 8;
+/** A SASL user name, the admin user's included (the API's KafkaUserCreate rule). */
+export const SASL_USERNAME = /^[A-Za-z][A-Za-z0-9._-]{2,63}$/;
 
 export interface TagRow {
   key: string;
@@ -40,6 +42,8 @@ export interface WizardForm {
   periodMonths: string;
   autoRenew: boolean;
   tags: TagRow[];
+  /** Kafka's auto.create.topics.enable; set at ordering only. */
+  autoCreateTopics: boolean;
 }
 
 export type FieldErrors = Record<string, string>;
@@ -146,6 +150,12 @@ export function validateCidrs(text: string): string | undefined {
   return undefined;
 }
 
+export function validateRetentionHours(value: string): string | undefined {
+  const hours = toInt(value);
+  if (hours === null || hours < 1 || hours > 8760) return 'Between 1 and 8760 hours (one year).';
+  return undefined;
+}
+
 export function validateTags(tags: TagRow[]): string | undefined {
   const rows = tags.filter((t) => t.key || t.value);
   if (rows.length > MAX_TAGS) return `At most ${MAX_TAGS} tags.`;
@@ -174,17 +184,20 @@ export function validateWizard(form: WizardForm, ctx: ValidationContext): FieldE
 
   if (isSasl(form.protocol)) {
     if (form.saslMechanisms.length === 0) put('security.saslMechanisms', 'Pick at least one SASL mechanism.');
-    if (!form.adminUsername.trim()) put('security.adminUsername', 'An admin user is required with SASL.');
-    else if (form.adminUsername.length > 64) put('security.adminUsername', 'At most 64 characters.');
+    const admin = form.adminUsername.trim();
+    if (!admin) put('security.adminUsername', 'An admin user is required with SASL.');
+    else if (admin.length < 3 || admin.length > 64) put('security.adminUsername', '3 to 64 characters.');
+    else if (!SASL_USERNAME.test(admin)) put('security.adminUsername', 'Letters, digits, “.”, “_” and “-”, starting with a letter.');
     if (form.adminPassword.length < MIN_PASSWORD)
       put('security.adminPassword', `A password of at least ${MIN_PASSWORD} characters is required with SASL.`);
     else if (form.adminPassword.length > 128) put('security.adminPassword', 'At most 128 characters.');
+    else if (!/[A-Za-z]/.test(form.adminPassword) || !/\d/.test(form.adminPassword))
+      put('security.adminPassword', 'Use letters and digits in the password.');
   }
 
   put('network.allowedCidrs', validateCidrs(form.allowedCidrs));
 
-  const hours = toInt(form.retentionHours);
-  if (hours === null || hours < 1 || hours > 8760) put('retention.defaultHours', 'Between 1 and 8760 hours (one year).');
+  put('retention.defaultHours', validateRetentionHours(form.retentionHours));
 
   if (form.billingMode === 'PREPAID') {
     const months = toInt(form.periodMonths);
@@ -226,6 +239,7 @@ export function toInstanceCreate(form: WizardForm): InstanceCreate {
         ? { mode: 'PREPAID', periodMonths: Number.parseInt(form.periodMonths, 10), autoRenew: form.autoRenew }
         : { mode: 'PAY_PER_USE' },
     tags,
+    autoCreateTopics: form.autoCreateTopics,
   };
 }
 

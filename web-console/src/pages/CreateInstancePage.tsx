@@ -26,8 +26,8 @@ function initialForm(flavors: Flavor[], zones: AvailabilityZone[], versions: Kaf
     availabilityZones: zones.length >= 3 ? zones.slice(0, 3).map((z) => z.name) : zones.slice(0, 1).map((z) => z.name),
     storageGb: String(flavor?.minStorageGb ?? 100),
     kafkaVersion: (versions.find((v) => v.isDefault) ?? versions[0])?.version ?? '',
-    // the control plane does not offer SASL listeners yet; switch to SASL_SSL once it does
-    protocol: 'PLAINTEXT',
+    // authenticated and encrypted unless the person picks otherwise
+    protocol: 'SASL_SSL',
     saslMechanisms: ['SCRAM-SHA-512'],
     adminUsername: 'admin',
     adminPassword: '',
@@ -38,6 +38,7 @@ function initialForm(flavors: Flavor[], zones: AvailabilityZone[], versions: Kaf
     periodMonths: '1',
     autoRenew: false,
     tags: [],
+    autoCreateTopics: false,
   };
 }
 

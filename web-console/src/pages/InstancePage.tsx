@@ -16,6 +16,7 @@ import { OperationsTab } from './instance/OperationsTab';
 import { OverviewTab } from './instance/OverviewTab';
 import { ProgressPanel } from './instance/ProgressPanel';
 import { SettingsTab } from './instance/SettingsTab';
+import { SecurityTab } from './instance/security/SecurityTab';
 import { TopicsTab } from './instance/TopicsTab';
 
 const TABS = [
@@ -23,6 +24,7 @@ const TABS = [
   { path: 'topics', label: 'Topics', needsKafka: true },
   { path: 'consumer-groups', label: 'Consumer groups', needsKafka: true },
   { path: 'operations', label: 'Operations', needsKafka: false },
+  { path: 'security', label: 'Security', needsKafka: false },
   { path: 'events', label: 'Events', needsKafka: false },
   { path: 'audit', label: 'Audit events', needsKafka: false },
   { path: 'settings', label: 'Settings', needsKafka: false },
@@ -37,9 +39,9 @@ function kafkaUnavailableReason(status: InstanceStatus): string {
 }
 
 export function InstancePage() {
-  const { projectId = '', instanceId = '', tab: tabParam, topic, topicTab, group } = useParams();
-  // /topics/{t}/{section} and /consumer-groups/{g} are sub-pages of their tab
-  const tab = tabParam ?? (topic ? 'topics' : group ? 'consumer-groups' : 'overview');
+  const { projectId = '', instanceId = '', tab: tabParam, topic, topicTab, group, securitySection } = useParams();
+  // /topics/{t}/{section}, /consumer-groups/{g} and /security/{section} are sub-pages of their tab
+  const tab = tabParam ?? (topic ? 'topics' : group ? 'consumer-groups' : securitySection ? 'security' : 'overview');
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const toast = useToast();
@@ -120,6 +122,7 @@ export function InstancePage() {
         )}
         {tab === 'overview' && <OverviewTab instance={instance} />}
         {tab === 'operations' && <OperationsTab projectId={projectId} instanceId={instanceId} />}
+        {tab === 'security' && <SecurityTab projectId={projectId} instance={instance} section={securitySection} kafkaReady={kafkaReady} />}
         {tab === 'events' && <EventsTab projectId={projectId} instanceId={instanceId} />}
         {tab === 'audit' && <AuditTab projectId={projectId} instanceId={instanceId} />}
         {tab === 'settings' && <SettingsTab key={instance.id} projectId={projectId} instance={instance} onDelete={() => setConfirming(true)} />}

@@ -3,7 +3,7 @@ import { useOperations } from '../../api/hooks/operations';
 import { EmptyState, Loading } from '../../components/EmptyState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDateTime, humanize } from '../../lib/format';
+import { formatDateTime, operationLabel, stepLabel } from '../../lib/format';
 
 export function OperationsTab({ projectId, instanceId }: { projectId: string; instanceId: string }) {
   const [page, setPage] = useState(0);
@@ -31,14 +31,14 @@ export function OperationsTab({ projectId, instanceId }: { projectId: string; in
           {ops.data.items.map((o) => (
             <tr key={o.id}>
               <td>
-                {humanize(o.type)}
+                {operationLabel(o.type)}
                 {o.error && <div className="field-error small">{o.error}</div>}
               </td>
               <td>
                 <StatusBadge status={o.status} />
               </td>
               <td className="num">{o.percent}%</td>
-              <td>{humanize(o.currentStep) || '—'}</td>
+              <td>{stepLabel(o.currentStep) || '—'}</td>
               <td>{formatDateTime(o.createdAt)}</td>
               <td>{formatDateTime(o.finishedAt)}</td>
             </tr>

@@ -29,6 +29,8 @@ export function OverviewTab({ instance }: { instance: Instance }) {
               {instance.security.saslMechanisms.length > 0 && ` (${instance.security.saslMechanisms.join(', ')})`}
               {instance.security.adminUsername && `, admin user ${instance.security.adminUsername}`}
             </dd>
+            <dt>Auto-create topics</dt>
+            <dd>{instance.autoCreateTopics ? 'Allowed' : 'Off'}</dd>
             <dt>Allowed networks</dt>
             <dd>{cidrs.length ? cidrs.join(', ') : 'Any address'}</dd>
             <dt>Retention</dt>

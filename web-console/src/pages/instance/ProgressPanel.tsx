@@ -2,11 +2,12 @@ import { useOperation } from '../../api/hooks/operations';
 import { TRANSITIONAL } from '../../api/hooks/instances';
 import type { Instance } from '../../api/generated';
 import { ProgressBar } from '../../components/ProgressBar';
-import { humanize } from '../../lib/format';
+import { humanize, operationLabel, stepLabel } from '../../lib/format';
 
 const ACTION: Record<string, string> = {
   CREATE_INSTANCE: 'Creating the instance',
   DELETE_INSTANCE: 'Deleting the instance',
+  ROTATE_CERTIFICATES: 'Rotating broker certificates',
 };
 
 /**
@@ -23,7 +24,7 @@ export function ProgressPanel({ projectId, instance, operationId }: { projectId:
       <div className="alert alert-error" role="alert">
         <strong>The instance could not be created</strong>
         <p>{instance.statusReason ?? op.data?.error ?? 'No reason was given.'}</p>
-        {op.data && <ProgressBar percent={op.data.percent} label="Stopped at" step={humanize(op.data.currentStep)} failed />}
+        {op.data && <ProgressBar percent={op.data.percent} label="Stopped at" step={stepLabel(op.data.currentStep)} failed />}
         <p className="small">Delete it to release its resources, then try again.</p>
       </div>
     );
@@ -31,7 +32,7 @@ export function ProgressPanel({ projectId, instance, operationId }: { projectId:
   if (!busy && !(op.data && operationId && op.data.id === operationId && instance.status === 'RUNNING')) return null;
 
   const data = op.data;
-  const label = data ? ACTION[data.type] ?? humanize(data.type) : `${humanize(instance.status)}…`;
+  const label = data ? ACTION[data.type] ?? operationLabel(data.type) : `${humanize(instance.status)}…`;
   const done = !busy && instance.status === 'RUNNING';
   return (
     <div className={`card progress-card${done ? ' progress-done' : ''}`} aria-live="polite">
@@ -41,7 +42,7 @@ export function ProgressPanel({ projectId, instance, operationId }: { projectId:
         <ProgressBar
           percent={data.percent}
           label={label}
-          step={data.status === 'FAILED' ? data.error ?? 'Failed' : humanize(data.currentStep) || humanize(data.status)}
+          step={data.status === 'FAILED' ? data.error ?? 'Failed' : stepLabel(data.currentStep) || humanize(data.status)}
           failed={data.status === 'FAILED'}
         />
       ) : (

@@ -5,6 +5,19 @@ import type { StepProps } from './types';
 export function OptionsStep({ form, set, errors }: StepProps) {
   return (
     <>
+      <FieldGroup id="autoCreateTopics" legend="Topics" error={errors.autoCreateTopics}>
+        <label className="checkbox-block">
+          <input type="checkbox" checked={form.autoCreateTopics} onChange={(e) => set({ autoCreateTopics: e.target.checked })} />
+          <span>
+            Allow clients to auto-create topics
+            <span className="muted small block">
+              A producer or consumer naming a topic that does not exist creates it with the broker defaults (Kafka's
+              auto.create.topics.enable). Off is safer: a typo does not create a topic. Set at ordering only.
+            </span>
+          </span>
+        </label>
+      </FieldGroup>
+
       <div className="grid-2">
         <Field
           id="retention.defaultHours"

@@ -65,6 +65,8 @@ export function ReviewStep({ form, flavor, goTo }: StepProps & { goTo: (step: nu
           Retention, billing &amp; tags <Edit step={2} />
         </h3>
         <dl className="dl">
+          <dt>Auto-create topics</dt>
+          <dd>{form.autoCreateTopics ? 'Allowed' : 'Off'}</dd>
           <dt>Retention</dt>
           <dd>
             {form.retentionHours} h, {form.capacityPolicy === 'TIME_BASE' ? 'delete oldest when full' : 'reject writes when full'}

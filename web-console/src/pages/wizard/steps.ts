@@ -5,7 +5,13 @@ export const STEPS = ['Cluster', 'Security & network', 'Retention, billing & tag
 /** Which step shows a field (client or server error); unknown fields show on the review step. */
 export function stepOfField(field: string): number {
   if (field.startsWith('security') || field.startsWith('network')) return 1;
-  if (field.startsWith('retention') || field.startsWith('billing') || field.startsWith('tags') || field.startsWith('maintenanceWindow'))
+  if (
+    field.startsWith('retention') ||
+    field.startsWith('billing') ||
+    field.startsWith('tags') ||
+    field.startsWith('maintenanceWindow') ||
+    field === 'autoCreateTopics'
+  )
     return 2;
   if (['name', 'description', 'flavor', 'brokerCount', 'availabilityZones', 'storageGb', 'kafkaVersion'].includes(field)) return 0;
   return 3;
@@ -20,9 +26,13 @@ export function firstStepWithErrors(errors: FieldErrors): number | null {
   return steps.length ? Math.min(...steps) : null;
 }
 
+/** A random password with letters and digits (what the API asks of SASL passwords). 64 symbols: no modulo bias. */
 export function generatePassword(length = 20): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_.!@#%';
-  const bytes = new Uint8Array(length);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+  for (;;) {
+    const bytes = new Uint8Array(length);
+    crypto.getRandomValues(bytes);
+    const password = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+    if (/[A-Za-z]/.test(password) && /\d/.test(password)) return password;
+  }
 }

@@ -1,16 +1,21 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Message, MessageQueryResult, Topic } from '../../../api/generated';
-import { useQueryMessages } from '../../../api/hooks/messages';
+import { useExportMessages, useQueryMessages } from '../../../api/hooks/messages';
 import { isAborted } from '../../../api/problem';
+import { useToast } from '../../../components/Toasts';
 import { Field, FieldGroup } from '../../../components/Field';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatCount, formatTimestamp } from '../../../lib/format';
 import {
+  buildExportQuery,
   buildMessageQuery,
+  canExport,
   continueQuery,
   describeStop,
   emptyQueryForm,
+  isCancelled,
   isScan,
+  MAX_EXPORT_LIMIT,
   previewValue,
   QUERY_MODES,
   MAX_LIMIT,
@@ -33,17 +38,28 @@ interface SearchRun {
 
 export function MessagesPanel({ projectId, instanceId, topic }: { projectId: string; instanceId: string; topic: Topic }) {
   const search = useQueryMessages(projectId, instanceId, topic.name);
+  const download = useExportMessages(projectId, instanceId, topic.name);
+  const toast = useToast();
   const [form, setForm] = useState<MessageQueryForm>(() => emptyQueryForm());
   const [errors, setErrors] = useState<FieldErrors>({});
   const [run, setRun] = useState<SearchRun | null>(null);
   const [stopped, setStopped] = useState(false);
+  const [stopping, setStopping] = useState(false);
   const [scanning, setScanning] = useState(false);
   const [selected, setSelected] = useState<Message | null>(null);
   const [producing, setProducing] = useState(false);
   const elapsed = useElapsedSeconds(search.isPending);
   const set = <K extends keyof MessageQueryForm>(key: K, value: MessageQueryForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const { stop } = search;
-  useEffect(() => stop, [stop]); // leaving the page ends a running scan
+  const { cancel: cancelDownload } = download;
+  // leaving the page ends a running scan (on the server too) and a running download
+  useEffect(
+    () => () => {
+      void stop({ abort: true });
+      cancelDownload();
+    },
+    [stop, cancelDownload],
+  );
 
   const switchMode = (mode: QueryMode) => {
     setForm((f) => ({
@@ -59,8 +75,10 @@ export function MessagesPanel({ projectId, instanceId, topic }: { projectId: str
 
   const start = (params: MessageQueryParams, previous: SearchRun | null) => {
     setStopped(false);
+    setStopping(false);
     setScanning(!!(params.key || params.contains));
     search.mutate(params, {
+      onSettled: () => setStopping(false),
       onSuccess: (result) =>
         setRun({
           params,
@@ -86,7 +104,30 @@ export function MessagesPanel({ projectId, instanceId, topic }: { projectId: str
     start(built.params, null);
   };
 
+  /** A scan is cancelled on the server and answers with what it found; a read is dropped. */
+  const onStop = () => {
+    setStopping(true);
+    void stop();
+  };
+
+  const onDownload = () => {
+    const built = buildExportQuery(form, topic.name, topic.partitions);
+    setErrors(built.errors);
+    if (!built.params || !built.fileName) {
+      window.setTimeout(() => document.querySelector<HTMLElement>('.query-form [aria-invalid="true"]')?.focus());
+      return;
+    }
+    download.mutate(
+      { params: built.params, fileName: built.fileName },
+      {
+        onSuccess: ({ fileName, lines }) =>
+          toast.success('Download ready', `${formatCount(lines)} ${lines === 1 ? 'message' : 'messages'} saved as ${fileName}.`),
+      },
+    );
+  };
+
   const next = run ? continueQuery(run.params, run.last) : null;
+  const cancelled = run ? isCancelled(run.last) : false;
   const partitionOf = (p: number) => topic.partitionDetails.find((d) => d.partition === p);
   const offsetPartition = partitionOf(Number.parseInt(form.partition, 10));
   const stopReason = run ? describeStop(run.last) : null;
@@ -161,6 +202,23 @@ export function MessagesPanel({ projectId, instanceId, topic }: { projectId: str
           <Field id="query-limit" label="Limit" error={errors.limit} hint={`At most ${MAX_LIMIT} messages.`}>
             <input type="number" inputMode="numeric" min={1} max={MAX_LIMIT} value={form.limit} onChange={(e) => set('limit', e.target.value)} />
           </Field>
+          {canExport(form.mode) && (
+            <Field
+              id="query-export-limit"
+              label="Download at most"
+              error={errors.exportLimit}
+              hint={`Messages in a download, up to ${MAX_EXPORT_LIMIT.toLocaleString('en')}.`}
+            >
+              <input
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={MAX_EXPORT_LIMIT}
+                value={form.exportLimit}
+                onChange={(e) => set('exportLimit', e.target.value)}
+              />
+            </Field>
+          )}
         </div>
 
         {isScan(form.mode) && (
@@ -178,9 +236,20 @@ export function MessagesPanel({ projectId, instanceId, topic }: { projectId: str
         )}
 
         <div className="form-actions">
+          {canExport(form.mode) &&
+            (download.isPending ? (
+              <button type="button" className="button" onClick={download.cancel}>
+                Cancel download
+              </button>
+            ) : (
+              <button type="button" className="button" onClick={onDownload}>
+                Download as JSON lines
+              </button>
+            ))}
+          <span className="spacer" />
           {search.isPending && (
-            <button type="button" className="button" onClick={search.stop}>
-              Stop
+            <button type="button" className="button" onClick={onStop} disabled={stopping}>
+              {stopping ? 'Stopping…' : 'Stop'}
             </button>
           )}
           <button type="submit" className="button button-primary" disabled={search.isPending}>
@@ -189,10 +258,19 @@ export function MessagesPanel({ projectId, instanceId, topic }: { projectId: str
         </div>
       </form>
 
+      {download.isPending && (
+        <p className="download-status loading" role="status">
+          <span className="spinner" aria-hidden="true" /> Downloading…{' '}
+          {download.progress && download.progress.lines > 0 && `${formatCount(download.progress.lines)} messages received`}
+        </p>
+      )}
+      {!download.isPending && download.error && !isAborted(download.error) && <ProblemAlert error={download.error} title="The download failed" />}
+
       <div className="query-status" role="status" aria-live="polite">
         {search.isPending ? (
           <span className="loading">
-            <span className="spinner" aria-hidden="true" /> {scanning ? 'Scanning the topic' : 'Reading'}… {elapsed > 0 && `${elapsed} s`}
+            <span className="spinner" aria-hidden="true" />{' '}
+            {stopping ? 'Stopping the search' : scanning ? 'Scanning the topic' : 'Reading'}… {elapsed > 0 && `${elapsed} s`}
           </span>
         ) : stopped ? (
           <span>Stopped. {run ? 'The messages found before are kept below.' : 'Nothing was found before stopping.'}</span>
@@ -201,13 +279,28 @@ export function MessagesPanel({ projectId, instanceId, topic }: { projectId: str
             {formatCount(run.messages.length)} {run.messages.length === 1 ? 'message' : 'messages'} found
             {(run.params.key || run.params.contains) && ` · ${formatCount(run.scanned)} scanned`}
             {run.last.complete && ' · search complete'}
+            {cancelled && ' · cancelled'}
           </span>
         ) : null}
       </div>
 
       {search.error && !isAborted(search.error) && <ProblemAlert error={search.error} title="The search failed" />}
 
-      {run && stopReason && !search.isPending && (
+      {run && cancelled && !search.isPending ? (
+        <div className="alert alert-warn" data-stopped-by="CANCELLED">
+          <strong>Search cancelled</strong>
+          <p>
+            {stopReason} {formatCount(run.scanned)} {run.scanned === 1 ? 'message' : 'messages'} read so far
+            {run.messages.length > 0 ? '; what was found is kept below.' : '.'}
+            {next ? ' Continue to search on from where it stopped.' : ''}
+          </p>
+          {next && (
+            <button type="button" className="button button-small" onClick={() => start(next, run)}>
+              Continue
+            </button>
+          )}
+        </div>
+      ) : run && stopReason && !search.isPending && (
         <div className="alert alert-info">
           <strong>{stopReason}</strong>
           <p>

@@ -127,8 +127,7 @@ class InstanceService {
         }
         instance.touch(clock.instant());
         if (policyChanged) {
-            instances.saveAndFlush(instance);
-            desiredStates.write(instance.getId());
+            desiredStates.writeAfterCommit(instance.getId());
         }
         try {
             return instances.saveAndFlush(instance);

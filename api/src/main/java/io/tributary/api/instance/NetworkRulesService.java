@@ -54,7 +54,7 @@ public class NetworkRulesService {
         instance.setAllowedCidrs(rules.stream().distinct().toList());
         instance.touch(clock.instant());
         instances.saveAndFlush(instance);
-        desiredStates.write(instance.getId());
+        desiredStates.writeAfterCommit(instance.getId());
         return mapper.toDto(instance);
     }
 }

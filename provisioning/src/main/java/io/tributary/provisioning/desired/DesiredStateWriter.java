@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * changes to the broker's configuration text restart a broker (users and rules are files it re-reads).
  */
 public class DesiredStateWriter {
+
+    static final int MAX_ATTEMPTS = 8;
 
     private final InstanceRepository instances;
     private final BrokerRepository brokers;
@@ -45,12 +51,47 @@ public class DesiredStateWriter {
         this.flavors = flavors;
         this.factory = factory;
         this.tls = tls;
-        this.tx = tx;
+        // its own transaction, committed before the caller goes on, so it can be retried on its own
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
-    /** Rewrites the desired state of each of the instance's hosts; hosts whose state is unchanged keep their generation. */
+    /**
+     * Writes once the caller's transaction has committed (so the hosts get what it changed), or at once
+     * outside a transaction.
+     */
+    public void writeAfterCommit(UUID instanceId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    write(instanceId);
+                }
+            });
+        } else {
+            write(instanceId);
+        }
+    }
+
+    /**
+     * Rewrites the desired state of each of the instance's hosts; hosts whose state is unchanged keep their
+     * generation. Agents report on the same rows every few seconds: a write that meets a report is tried again.
+     */
     public void write(UUID instanceId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writeOnce(instanceId);
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void writeOnce(UUID instanceId) {
         tx.executeWithoutResult(s -> {
             Instance instance = instances.findById(instanceId).orElseThrow();
             if (tls.ensureCa(instance)) {

@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import { fakeApi, json, renderWithProviders } from '../../test/render';
+import { OperationsTab } from './OperationsTab';
+
+describe('OperationsTab', () => {
+  it('names operation types and their steps for people', async () => {
+    fakeApi([
+      [
+        'GET',
+        /\/operations$/,
+        json({
+          items: [
+            {
+              id: 'op-2',
+              instanceId: 'i-1',
+              type: 'DELETE_INSTANCE',
+              status: 'SUCCEEDED',
+              percent: 100,
+              currentStep: 'CREATE_ADMIN_USER',
+              createdAt: '2025-03-02T10:00:00Z',
+              updatedAt: '2025-03-02T10:05:00Z',
+              finishedAt: '2025-03-02T10:05:00Z',
+            },
+            {
+              id: 'op-1',
+              instanceId: 'i-1',
+              type: 'CREATE_INSTANCE',
+              status: 'SUCCEEDED',
+              percent: 100,
+              currentStep: 'WAIT_FOR_QUORUM',
+              createdAt: '2025-03-01T10:00:00Z',
+              updatedAt: '2025-03-01T10:02:00Z',
+              finishedAt: '2025-03-01T10:02:00Z',
+            },
+          ],
+          page: 0,
+          size: 20,
+          totalItems: 2,
+          totalPages: 1,
+        }),
+      ],
+    ]);
+    renderWithProviders(<OperationsTab projectId="p-1" instanceId="i-1" />);
+    expect(await screen.findByText('Delete instance')).toBeTruthy();
+    expect(screen.getByText('Create the admin user')).toBeTruthy();
+    expect(screen.getByText('Create instance')).toBeTruthy();
+    expect(screen.getByText('Wait for quorum')).toBeTruthy();
+  });
+});

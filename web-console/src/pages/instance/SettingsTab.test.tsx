@@ -1,0 +1,45 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeApi, instanceFixture, instanceJson, json, renderWithProviders } from '../../test/render';
+import { SettingsTab } from './SettingsTab';
+
+const retentionForm = () => screen.getByRole('form', { name: 'Retention' });
+
+describe('SettingsTab retention', () => {
+  it('changes only the retention, with PATCH, and says no restart is needed', async () => {
+    const updated = instanceFixture({ retention: { defaultHours: 48, capacityPolicy: 'PRODUCE_REJECT' } });
+    const api = fakeApi([['PATCH', /^$/, json(instanceJson(updated))]]);
+    const user = userEvent.setup();
+    renderWithProviders(<SettingsTab projectId="p-1" instance={instanceFixture()} onDelete={() => undefined} />);
+    const form = retentionForm();
+    expect(within(form).getByText(/without a restart/)).toBeTruthy();
+    const save = within(form).getByRole('button', { name: 'Save retention' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+
+    const hours = within(form).getByLabelText('Default retention (hours)');
+    await user.clear(hours);
+    await user.type(hours, '48');
+    await user.click(within(form).getByRole('radio', { name: /Reject new messages/ }));
+    await user.click(save);
+
+    const toast = await screen.findByText('Retention saved');
+    expect(toast.parentElement!.textContent).toMatch(/48 h by default, new messages rejected .* without a restart/);
+    const patch = api.callsTo('PATCH', /instances\/i-1$/);
+    expect(patch[0].body).toEqual({ retention: { defaultHours: 48, capacityPolicy: 'PRODUCE_REJECT' } });
+  });
+
+  it('refuses hours outside 1..8760 before sending', async () => {
+    const api = fakeApi([]);
+    const user = userEvent.setup();
+    renderWithProviders(<SettingsTab projectId="p-1" instance={instanceFixture()} onDelete={() => undefined} />);
+    const hours = within(retentionForm()).getByLabelText('Default retention (hours)');
+    await user.clear(hours);
+    await user.type(hours, '9000');
+    await user.click(within(retentionForm()).getByRole('button', { name: 'Save retention' }));
+    expect(within(retentionForm()).getByText('Between 1 and 8760 hours (one year).')).toBeTruthy();
+    expect(hours.getAttribute('aria-invalid')).toBe('true');
+    expect(api.calls).toHaveLength(0);
+  });
+});
