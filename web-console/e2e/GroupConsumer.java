@@ -57,6 +57,10 @@ public class GroupConsumer {
             }
         } catch (WakeupException stopping) {
             // SIGTERM: leave the group
+        } catch (RuntimeException e) {
+            // printed here: the JDK's source launcher can fail while trimming the trace of an exception from main
+            System.out.println("FAILED " + e);
+            System.out.flush();
         } finally {
             consumer.close();
             closed.countDown();

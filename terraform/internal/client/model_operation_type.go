@@ -20,14 +20,16 @@ type OperationType string
 
 // List of OperationType
 const (
-	OPERATIONTYPE_CREATE_INSTANCE OperationType = "CREATE_INSTANCE"
-	OPERATIONTYPE_DELETE_INSTANCE OperationType = "DELETE_INSTANCE"
+	OPERATIONTYPE_CREATE_INSTANCE     OperationType = "CREATE_INSTANCE"
+	OPERATIONTYPE_DELETE_INSTANCE     OperationType = "DELETE_INSTANCE"
+	OPERATIONTYPE_ROTATE_CERTIFICATES OperationType = "ROTATE_CERTIFICATES"
 )
 
 // All allowed values of OperationType enum
 var AllowedOperationTypeEnumValues = []OperationType{
 	"CREATE_INSTANCE",
 	"DELETE_INSTANCE",
+	"ROTATE_CERTIFICATES",
 }
 
 func (v *OperationType) UnmarshalJSON(src []byte) error {

@@ -13,9 +13,10 @@ describe('formatBytes', () => {
 
 describe('operationLabel', () => {
   it('names operation types for people, new ones humanized', () => {
+    expect(operationLabel('ROTATE_CERTIFICATES')).toBe('Rotate certificates');
     expect(operationLabel('CREATE_INSTANCE')).toBe('Create instance');
     expect(operationLabel('RESIZE_STORAGE')).toBe('Resize storage');
-    expect(stepLabel('CREATE_ADMIN_USER')).toBe('Create the admin user');
+    expect(stepLabel('ROTATE_BROKERS')).toBe('One broker at a time, without a restart');
     expect(stepLabel('WAIT_FOR_BROKERS')).toBe('Wait for brokers');
     expect(stepLabel(null)).toBe('');
   });

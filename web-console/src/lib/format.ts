@@ -13,16 +13,16 @@ export function humanize(constant: string | null | undefined): string {
 const OPERATION_LABELS: Record<string, string> = {
   CREATE_INSTANCE: 'Create instance',
   DELETE_INSTANCE: 'Delete instance',
+  ROTATE_CERTIFICATES: 'Rotate certificates',
 };
 
-/** An operation type for people: `CREATE_INSTANCE` → "Create instance" (types added later read humanized). */
+/** An operation type for people: `ROTATE_CERTIFICATES` → "Rotate certificates" (types added later read humanized). */
 export function operationLabel(type: string | null | undefined): string {
   return (type && OPERATION_LABELS[type]) || humanize(type);
 }
 
 const STEP_LABELS: Record<string, string> = {
-  PREPARE_SECURITY: 'Prepare certificates and users',
-  CREATE_ADMIN_USER: 'Create the admin user',
+  ROTATE_BROKERS: 'One broker at a time, without a restart',
 };
 
 /** An operation's `currentStep` for people (`WAIT_FOR_BROKERS` → "Wait for brokers"). */

@@ -126,3 +126,24 @@ export function useDownloadCaCertificate(project: string, instance: Pick<Instanc
     },
   });
 }
+
+/**
+ * POST .../certificates/rotations → the started operation (202): every broker gets a new certificate
+ * from the same CA, by a rolling restart. Follow it with `useOperation`.
+ */
+export function useRotateCertificates(project: string, instance: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.security.rotateInstanceCertificates({ project, instance }),
+    onSuccess: (operation) => {
+      // seed the operation so its progress shows at once, then let the instance and history catch up
+      client.setQueryData(operationKeys.detail(project, operation.id), operation);
+      return Promise.all([
+        client.invalidateQueries({ queryKey: instanceKeys.detail(project, instance) }),
+        client.invalidateQueries({ queryKey: [...operationKeys.all(project), 'list'] }),
+      ]);
+    },
+    // 409 INVALID_STATE: the instance is not what this page shows (not running, or busy); refresh it
+    onError: (error) => (isInvalidState(error) ? client.invalidateQueries({ queryKey: instanceKeys.detail(project, instance) }) : undefined),
+  });
+}

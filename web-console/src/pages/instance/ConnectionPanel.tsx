@@ -3,6 +3,7 @@ import { useDownloadCaCertificate } from '../../api/hooks/security';
 import { CopyButton } from '../../components/CopyButton';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useToast } from '../../components/Toasts';
+import { CertificateRotation } from './CertificateRotation';
 
 /**
  * Client settings for an instance without `connection` (a control plane from before it was in the
@@ -47,7 +48,7 @@ export function fillCredentials(properties: string, username: string, password: 
 
 /**
  * Bootstrap servers and ready-to-paste client properties. `detailed` (the Security tab) adds the
- * protocol, the mechanisms, and the CA certificate download.
+ * protocol, the mechanisms, the CA certificate download and the broker certificate rotation.
  */
 export function ConnectionPanel({ instance, detailed = false }: { instance: Instance; detailed?: boolean }) {
   const c = connectionOf(instance);
@@ -91,6 +92,7 @@ export function ConnectionPanel({ instance, detailed = false }: { instance: Inst
         )}
       </div>
       {detailed && <CaCertificate instance={instance} tls={c.tls} />}
+      {detailed && <CertificateRotation instance={instance} />}
     </section>
   );
 }

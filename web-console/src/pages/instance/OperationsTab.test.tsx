@@ -5,7 +5,7 @@ import { fakeApi, json, renderWithProviders } from '../../test/render';
 import { OperationsTab } from './OperationsTab';
 
 describe('OperationsTab', () => {
-  it('names operation types and their steps for people', async () => {
+  it('names certificate rotations and their step for people', async () => {
     fakeApi([
       [
         'GET',
@@ -15,10 +15,10 @@ describe('OperationsTab', () => {
             {
               id: 'op-2',
               instanceId: 'i-1',
-              type: 'DELETE_INSTANCE',
+              type: 'ROTATE_CERTIFICATES',
               status: 'SUCCEEDED',
               percent: 100,
-              currentStep: 'CREATE_ADMIN_USER',
+              currentStep: 'ROTATE_BROKERS',
               createdAt: '2025-03-02T10:00:00Z',
               updatedAt: '2025-03-02T10:05:00Z',
               finishedAt: '2025-03-02T10:05:00Z',
@@ -43,8 +43,8 @@ describe('OperationsTab', () => {
       ],
     ]);
     renderWithProviders(<OperationsTab projectId="p-1" instanceId="i-1" />);
-    expect(await screen.findByText('Delete instance')).toBeTruthy();
-    expect(screen.getByText('Create the admin user')).toBeTruthy();
+    expect(await screen.findByText('Rotate certificates')).toBeTruthy();
+    expect(screen.getByText('One broker at a time, without a restart')).toBeTruthy();
     expect(screen.getByText('Create instance')).toBeTruthy();
     expect(screen.getByText('Wait for quorum')).toBeTruthy();
   });

@@ -259,6 +259,52 @@ class SecurityIT {
 
     @Test
     @Order(8)
+    void certificatesRotateBrokerByBrokerAndClientsKeepWorking() throws Exception {
+        Map<String, java.math.BigInteger> before = servedSerials();
+        assertThat(before).hasSize(3);
+        ApiClient.Response started = api.post(base + "/certificates/rotations", TOKEN, Map.of());
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        assertThat(started.text("type")).isEqualTo("ROTATE_CERTIFICATES");
+        assertThat(api.post(base + "/certificates/rotations", TOKEN, Map.of()).status()).as("one at a time").isEqualTo(409);
+        String operation = "/api/v1/projects/" + base.split("/")[4] + "/operations/" + started.text("id");
+        await("rotation done").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            String status = api.get(operation, TOKEN).text("status");
+            assertThat(status).isNotEqualTo("FAILED");
+            return "SUCCEEDED".equals(status);
+        });
+        Map<String, java.math.BigInteger> after = servedSerials();
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        after.forEach((broker, serial) -> assertThat(serial).as(broker).isNotEqualTo(before.get(broker)));
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                produce(client("SCRAM-SHA-512", ADMIN, ADMIN_PASSWORD), "after-rotation"));
+    }
+
+    /** Per broker (host:port of its client listener), the serial of the certificate it presents. */
+    private Map<String, java.math.BigInteger> servedSerials() throws Exception {
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(Files.newInputStream(caFile)));
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        Map<String, java.math.BigInteger> serials = new java.util.TreeMap<>();
+        for (String broker : bootstrap.split(",")) {
+            String[] hostPort = broker.split(":");
+            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                    .createSocket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+                socket.startHandshake();
+                serials.put(broker, ((java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0])
+                        .getSerialNumber());
+            }
+        }
+        return serials;
+    }
+
+    @Test
+    @Order(9)
     void noPasswordIsWrittenToAnyFileOrLog() throws IOException {
         List<String> offending = new ArrayList<>();
         try (Stream<Path> files = Files.walk(home)) {

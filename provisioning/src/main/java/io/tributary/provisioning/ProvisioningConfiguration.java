@@ -24,6 +24,8 @@ import io.tributary.provisioning.reconcile.DeleteInstanceWorkflow;
 import io.tributary.provisioning.reconcile.InstanceHealthMonitor;
 import io.tributary.provisioning.reconcile.OperationRunner;
 import io.tributary.provisioning.reconcile.Reconciler;
+import io.tributary.provisioning.reconcile.RotateCertificatesWorkflow;
+import io.tributary.provisioning.security.CertificateRenewal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -108,10 +110,27 @@ public class ProvisioningConfiguration {
     }
 
     @Bean
+    RotateCertificatesWorkflow rotateCertificatesWorkflow(InstanceRepository instances, BrokerRepository brokers,
+                                                          HostRepository hosts, InstanceTls tls,
+                                                          DesiredStateWriter desiredStates, ControlPlaneClients clients,
+                                                          TransactionTemplate tx) {
+        return new RotateCertificatesWorkflow(instances, brokers, hosts, tls, desiredStates, clients, tx);
+    }
+
+    @Bean
     OperationRunner operationRunner(OperationRepository operations, InstanceRepository instances, HostRepository hosts,
                                     HostProviders providers, CreateInstanceWorkflow create,
-                                    DeleteInstanceWorkflow delete, TransactionTemplate tx, Clock clock) {
-        return new OperationRunner(operations, instances, hosts, providers, create, delete, tx, clock);
+                                    DeleteInstanceWorkflow delete, RotateCertificatesWorkflow rotate,
+                                    TransactionTemplate tx, Clock clock) {
+        return new OperationRunner(operations, instances, hosts, providers, create, delete, rotate, tx, clock);
+    }
+
+    /** Starts rolling certificate rotations: on request, and for certificates that end within 30 days. */
+    @Bean
+    CertificateRenewal certificateRenewal(InstanceRepository instances, BrokerRepository brokers,
+                                          OperationRepository operations, TransactionTemplate tx, Clock clock,
+                                          @Value("${tributary.provisioning.reconcile:true}") boolean automatic) {
+        return new CertificateRenewal(instances, brokers, operations, tx, clock, automatic);
     }
 
     @Bean(destroyMethod = "shutdownNow")

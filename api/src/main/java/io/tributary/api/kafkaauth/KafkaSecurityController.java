@@ -12,9 +12,11 @@ import io.tributary.api.generated.model.KafkaUserCreateDto;
 import io.tributary.api.generated.model.KafkaUserCredentialsDto;
 import io.tributary.api.generated.model.KafkaUserDto;
 import io.tributary.api.generated.model.NetworkSpecDto;
+import io.tributary.api.generated.model.OperationDto;
 import io.tributary.api.generated.model.TopicGrantDto;
 import io.tributary.api.instance.NetworkRulesService;
 import io.tributary.api.kafka.InstanceKafka;
+import io.tributary.api.operation.OperationMapper;
 import io.tributary.provisioning.instance.Instance;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,15 +40,23 @@ class KafkaSecurityController implements SecurityApi {
     private final AclService acls;
     private final NetworkRulesService networkRules;
     private final InstanceKafka kafka;
+    private final CertificateRotationService rotations;
     private final AuditContext audit;
 
     KafkaSecurityController(KafkaUserService users, AclService acls, NetworkRulesService networkRules,
-                            InstanceKafka kafka, AuditContext audit) {
+                            InstanceKafka kafka, CertificateRotationService rotations, AuditContext audit) {
         this.users = users;
         this.acls = acls;
         this.networkRules = networkRules;
         this.kafka = kafka;
+        this.rotations = rotations;
         this.audit = audit;
+    }
+
+    @Override
+    public ResponseEntity<OperationDto> rotateInstanceCertificates(UUID project, UUID instance) {
+        audit.resource(instance.toString());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(OperationMapper.toDto(rotations.rotate(project, instance)));
     }
 
     @Override

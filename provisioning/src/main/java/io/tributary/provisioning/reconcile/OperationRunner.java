@@ -35,18 +35,20 @@ public class OperationRunner {
     private final HostProviders providers;
     private final CreateInstanceWorkflow create;
     private final DeleteInstanceWorkflow delete;
+    private final RotateCertificatesWorkflow rotate;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public OperationRunner(OperationRepository operations, InstanceRepository instances, HostRepository hosts,
                            HostProviders providers, CreateInstanceWorkflow create, DeleteInstanceWorkflow delete,
-                           TransactionTemplate tx, Clock clock) {
+                           RotateCertificatesWorkflow rotate, TransactionTemplate tx, Clock clock) {
         this.operations = operations;
         this.instances = instances;
         this.hosts = hosts;
         this.providers = providers;
         this.create = create;
         this.delete = delete;
+        this.rotate = rotate;
         this.tx = tx;
         this.clock = clock;
     }
@@ -82,6 +84,7 @@ public class OperationRunner {
         return switch (type) {
             case CREATE_INSTANCE -> create.steps();
             case DELETE_INSTANCE -> delete.steps();
+            case ROTATE_CERTIFICATES -> rotate.steps();
         };
     }
 

@@ -27,8 +27,8 @@ public class InstanceTls {
     public static final String BROKER_PRINCIPAL = "User:CN=broker";
     /** The principal of the control plane's own clients. */
     public static final String CONTROL_PLANE_PRINCIPAL = "User:CN=control-plane";
-    /** A broker certificate this close to its end is issued again (the brokers pick it up on their next restart). */
-    static final Duration RENEW_BEFORE = Duration.ofDays(30);
+    /** A broker certificate this close to its end is replaced by a rolling rotation. */
+    public static final Duration RENEW_BEFORE = Duration.ofDays(30);
 
     private final SecretCipher cipher;
     private final Clock clock;
@@ -49,15 +49,34 @@ public class InstanceTls {
         return true;
     }
 
-    /** Issues the broker's certificate for its host when it has none or it is about to expire; the caller saves it. */
+    /**
+     * Issues the broker's certificate for its host when it has none; the caller saves it. Renewal is not done
+     * here but by the rotation workflow, one broker at a time, because a new certificate restarts the broker.
+     */
     public boolean ensureBrokerCertificate(Instance instance, Broker broker, Host host) {
-        if (broker.getTlsCertificate() != null && CertificateAuthority.notAfter(broker.getTlsCertificate())
-                .isAfter(clock.instant().plus(RENEW_BEFORE))) {
+        if (broker.getTlsCertificate() != null) {
             return false;
         }
+        renewBrokerCertificate(instance, broker, host);
+        return true;
+    }
+
+    /** A new certificate for the broker's host (same CA, CN and names); the caller saves the broker. */
+    public void renewBrokerCertificate(Instance instance, Broker broker, Host host) {
         Issued issued = ca(instance).issue("broker", List.of(host.getAddress(), "localhost"), clock.instant());
         broker.setTls(issued.certificatePem(), cipher.encrypt(issued.privateKeyPem()));
-        return true;
+    }
+
+    /** Whether the broker's certificate was issued at or after {@code time} (to the second, as X.509 keeps it). */
+    public static boolean issuedSince(Broker broker, java.time.Instant time) {
+        return broker.getTlsCertificate() != null && !CertificateAuthority.notBefore(broker.getTlsCertificate())
+                .plus(CertificateAuthority.BACKDATE).isBefore(time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    /** Whether the broker's certificate ends within {@link #RENEW_BEFORE} of {@code now}. */
+    public static boolean expiresSoon(Broker broker, java.time.Instant now) {
+        return broker.getTlsCertificate() != null
+                && CertificateAuthority.notAfter(broker.getTlsCertificate()).isBefore(now.plus(RENEW_BEFORE));
     }
 
     /** The broker's certificate and key, in clear, for its desired state. */

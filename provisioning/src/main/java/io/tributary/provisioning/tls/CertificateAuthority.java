@@ -45,6 +45,8 @@ public final class CertificateAuthority {
 
     public static final Duration CA_VALIDITY = Duration.ofDays(3650);
     public static final Duration LEAF_VALIDITY = Duration.ofDays(365);
+    /** Certificates are valid from a little before they are made, for hosts whose clocks run slightly behind. */
+    public static final Duration BACKDATE = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final X509Certificate certificate;
@@ -65,7 +67,7 @@ public final class CertificateAuthority {
             KeyPair pair = newKeyPair();
             X500Name name = new X500Name("CN=" + commonName + ",O=Tributary");
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(CA_VALIDITY)), name, pair.getPublic());
+                    Date.from(now.minus(BACKDATE)), Date.from(now.plus(CA_VALIDITY)), name, pair.getPublic());
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -108,7 +110,7 @@ public final class CertificateAuthority {
     public String certify(String commonName, PublicKey publicKey, List<String> alternativeNames, Instant now) {
         try {
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(LEAF_VALIDITY)),
+                    Date.from(now.minus(BACKDATE)), Date.from(now.plus(LEAF_VALIDITY)),
                     new X500Name("CN=" + commonName), publicKey);
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
@@ -162,6 +164,15 @@ public final class CertificateAuthority {
             return store;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot build a trust store", e);
+        }
+    }
+
+    /** When a PEM certificate starts being valid. */
+    public static Instant notBefore(String certificatePem) {
+        try (PEMParser certs = new PEMParser(new StringReader(certificatePem))) {
+            return ((X509CertificateHolder) certs.readObject()).getNotBefore().toInstant();
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable certificate", e);
         }
     }
 

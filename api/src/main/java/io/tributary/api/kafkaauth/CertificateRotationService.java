@@ -1,0 +1,34 @@
+package io.tributary.api.kafkaauth;
+
+import io.tributary.api.error.ApiException;
+import io.tributary.api.error.ErrorCode;
+import io.tributary.provisioning.instance.Instance;
+import io.tributary.provisioning.instance.InstanceRepository;
+import io.tributary.provisioning.operation.Operation;
+import io.tributary.provisioning.security.CertificateRenewal;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A user's request to rotate an instance's broker certificates now. */
+@Service
+class CertificateRotationService {
+
+    private final InstanceRepository instances;
+    private final CertificateRenewal renewal;
+
+    CertificateRotationService(InstanceRepository instances, CertificateRenewal renewal) {
+        this.instances = instances;
+        this.renewal = renewal;
+    }
+
+    @Transactional
+    Operation rotate(UUID project, UUID instanceId) {
+        Instance instance = instances.findLive(project, instanceId)
+                .orElseThrow(() -> ApiException.notFound("instance " + instanceId));
+        renewal.refusal(instance).ifPresent(reason -> {
+            throw new ApiException(ErrorCode.INVALID_STATE, reason);
+        });
+        return renewal.start(instance);
+    }
+}
