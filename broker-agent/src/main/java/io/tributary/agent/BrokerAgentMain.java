@@ -37,7 +37,7 @@ public final class BrokerAgentMain {
             System.exit(2);
             return;
         } catch (java.io.IOException e) {
-            System.err.println("Cannot set up the channel to the control plane: " + e.getMessage());
+            log.error("Cannot set up the channel to the control plane: {}", e.getMessage());
             System.exit(2);
             return;
         }

@@ -6,6 +6,7 @@ import io.tributary.api.error.Problems;
 import io.tributary.provisioning.host.AgentService;
 import io.tributary.provisioning.host.Host;
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Optional;
@@ -54,14 +55,15 @@ class AgentController {
         if (request.publicKey() == null || request.publicKey().isBlank()) {
             return problem(ErrorCode.VALIDATION_FAILED, "publicKey (base64 SubjectPublicKeyInfo of the agent's key) is required");
         }
+        PublicKey key;
         try {
-            tls.certifyAgent(UUID.randomUUID(), request.publicKey());
+            key = AgentTls.publicKey(request.publicKey());
         } catch (IllegalArgumentException e) {
             return problem(ErrorCode.VALIDATION_FAILED, e.getMessage());
         }
         return agents.enroll(request.joinToken(), request.availabilityZone(), request.address())
                 .<ResponseEntity<Object>>map(e -> ResponseEntity.ok(Map.of("hostId", e.hostId(), "credential", e.credential(),
-                        "certificate", tls.certifyAgent(e.hostId(), request.publicKey()),
+                        "certificate", tls.certifyAgent(e.hostId(), key),
                         "caCertificate", tls.caCertificatePem())))
                 .orElseGet(() -> problem(ErrorCode.UNAUTHENTICATED, "the join token is unknown, used or expired"));
     }

@@ -75,17 +75,17 @@ public class AgentTls {
         return ca.trustStore();
     }
 
-    /**
-     * A client certificate for host {@code hostId}'s own key (base64 X.509 SubjectPublicKeyInfo, EC or RSA).
-     *
-     * @throws IllegalArgumentException when the key is not one
-     */
-    public String certifyAgent(UUID hostId, String publicKeyBase64) {
-        PublicKey key = publicKey(publicKeyBase64);
+    /** A client certificate (CN = the host id) for the host's own key, which never leaves the host. */
+    public String certifyAgent(UUID hostId, PublicKey key) {
         return ca.certify(hostId.toString(), key, List.of(), clock.instant());
     }
 
-    private static PublicKey publicKey(String base64) {
+    /**
+     * An agent's public key from base64 X.509 SubjectPublicKeyInfo (EC or RSA).
+     *
+     * @throws IllegalArgumentException when it is not one
+     */
+    public static PublicKey publicKey(String base64) {
         byte[] der;
         try {
             der = Base64.getDecoder().decode(base64 == null ? "" : base64.trim());
