@@ -165,17 +165,15 @@ final class BrokerAgent implements AutoCloseable {
             while (running) {
                 DesiredState next = pending.getAndSet(null);
                 if (next != null) {
-                    try {
-                        securityFiles.write(next);
-                    } catch (IOException e) {
-                        log.error("Cannot write the broker's security files for generation {}: {}", next.generation(),
-                                e.toString());
+                    if (securityFiles.apply(next)) {
+                        supervisor.accept(next);
+                        diskGuard.accept(next.storage());
+                    } else {
+                        pending.compareAndSet(null, next); // not applied: tried again next tick, unless a newer one came
                     }
-                    supervisor.accept(next);
-                    diskGuard.accept(next.storage());
                 }
                 supervisor.reconcile();
-                ObservedState now = supervisor.observe().withDisk(diskGuard.poll());
+                ObservedState now = securityFiles.withFailure(supervisor.observe().withDisk(diskGuard.poll()));
                 if (!now.equals(observed)) {
                     boolean reportNow = !now.withoutDiskUsage().equals(observed.withoutDiskUsage());
                     observed = now;
