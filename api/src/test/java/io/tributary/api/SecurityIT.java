@@ -326,6 +326,45 @@ class SecurityIT {
         assertThat(offending).isEmpty();
     }
 
+    @Test
+    @Order(9)
+    void noPrivateKeyOrPasswordIsStoredInAnyTable() throws Exception {
+        List<String> secrets = new ArrayList<>(passwordsUsed);
+        secrets.add("PRIVATE KEY");
+        List<String> offending = new ArrayList<>();
+        try (java.sql.Connection db = database()) {
+            List<String> tables = new ArrayList<>();
+            try (var rows = db.createStatement().executeQuery("SELECT table_schema, table_name FROM information_schema.tables"
+                    + " WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+                while (rows.next()) {
+                    tables.add('"' + rows.getString(1) + "\".\"" + rows.getString(2) + '"');
+                }
+            }
+            assertThat(tables).as("the tables the control plane uses").anyMatch(t -> t.endsWith("\"hosts\""));
+            for (String table : tables) {
+                try (var rows = db.createStatement().executeQuery("SELECT t::text FROM " + table + " t")) {
+                    while (rows.next()) {
+                        String row = rows.getString(1);
+                        for (String secret : secrets) {
+                            if (row.contains(secret)) {
+                                offending.add(table + " holds " + (secret.equals("PRIVATE KEY") ? "a private key" : "a password"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(offending).isEmpty();
+    }
+
+    /** The control plane's embedded PostgreSQL, found as an operator would: its pid file and password file. */
+    private java.sql.Connection database() throws Exception {
+        List<String> pid = Files.readAllLines(home.resolve("postgres").resolve("postmaster.pid"));
+        String password = Files.readString(home.resolve("postgres.password")).trim();
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres",
+                "postgres", password);
+    }
+
     private Properties client(String mechanism, String user, String password) {
         Properties p = new Properties();
         p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

@@ -79,11 +79,6 @@ public class InstanceTls {
                 && CertificateAuthority.notAfter(broker.getTlsCertificate()).isBefore(now.plus(RENEW_BEFORE));
     }
 
-    /** The broker's certificate and key, in clear, for its desired state. */
-    public Issued brokerIdentity(Broker broker) {
-        return new Issued(broker.getTlsCertificate(), cipher.decrypt(broker.getTlsKeyEncrypted()));
-    }
-
     /** The control plane's client certificate for this instance. */
     public Issued controlPlaneIdentity(Instance instance) {
         return controlPlane.computeIfAbsent(instance.getId(),
