@@ -28,6 +28,7 @@ final class BrokerAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BrokerAgent.class);
     static final Duration TICK = Duration.ofMillis(500);
     private static final Duration MAX_CONTROL_PLANE_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration CERTIFICATE_RETRY = Duration.ofMinutes(1);
 
     private enum PollOutcome { UPDATED, UNCHANGED, NOT_ASSIGNED, REJECTED, UNREACHABLE }
 
@@ -59,6 +60,7 @@ final class BrokerAgent implements AutoCloseable {
     private Instant nextPoll = Instant.MIN;
     private boolean controlPlaneDown;
     private PollOutcome lastOutcome;
+    private Instant nextRenewalAttempt = Instant.MIN;
 
     BrokerAgent(AgentConfig config, String agentVersion, Clock clock) throws IOException {
         this.config = config;
@@ -214,6 +216,7 @@ final class BrokerAgent implements AutoCloseable {
 
     /** One desired-state poll; schedules the next one (with backoff when the control plane is down). */
     private PollOutcome pollOnce() throws InterruptedException {
+        renewCertificateIfDue();
         PollOutcome outcome;
         try {
             Fetch fetch = client.fetchDesiredState(credential, etag);
@@ -242,6 +245,24 @@ final class BrokerAgent implements AutoCloseable {
         }
         lastOutcome = outcome;
         return outcome;
+    }
+
+    /** Renews the agent's client certificate past two thirds of its lifetime; a failure is tried again a minute later. */
+    private void renewCertificateIfDue() throws InterruptedException {
+        Instant now = clock.instant();
+        if (now.isBefore(nextRenewalAttempt)) {
+            return;
+        }
+        try {
+            if (client.certificateRenewalDue(now)) {
+                client.renewCertificate(credential);
+                log.info("Renewed the agent's client certificate for host {}", credential.hostId());
+            }
+        } catch (IOException e) {
+            nextRenewalAttempt = now.plus(CERTIFICATE_RETRY);
+            log.warn("Cannot renew the agent's client certificate ({}); the current one is used, next try in {}",
+                    e.toString(), CERTIFICATE_RETRY);
+        }
     }
 
     private PollOutcome unreachable(String why) {

@@ -71,6 +71,26 @@ class AgentController {
                 .orElseGet(() -> problem(ErrorCode.UNAUTHENTICATED, "the join token is unknown, used or expired"));
     }
 
+    record CertificateRequest(String publicKey) {
+    }
+
+    /** A new client certificate for a new key of the host, asked for over its current (still valid) channel. */
+    @PostMapping("/hosts/{hostId}/certificate")
+    ResponseEntity<Object> renewCertificate(@PathVariable UUID hostId,
+                                            @RequestHeader(value = "Authorization", required = false) String authorization,
+                                            @RequestBody CertificateRequest request, HttpServletRequest http) {
+        if (authenticated(hostId, authorization, http).isEmpty()) {
+            return problem(ErrorCode.UNAUTHENTICATED, "host certificate or credential missing, wrong or revoked");
+        }
+        PublicKey key;
+        try {
+            key = AgentTls.publicKey(request.publicKey());
+        } catch (IllegalArgumentException e) {
+            return problem(ErrorCode.VALIDATION_FAILED, e.getMessage());
+        }
+        return ResponseEntity.ok(Map.of("certificate", tls.certifyAgent(hostId, key), "caCertificate", tls.caCertificatePem()));
+    }
+
     @GetMapping("/hosts/{hostId}/desired-state")
     ResponseEntity<Object> desiredState(@PathVariable UUID hostId,
                                         @RequestHeader(value = "Authorization", required = false) String authorization,
