@@ -16,6 +16,7 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
@@ -75,8 +76,24 @@ class AgentChannelTest extends ControlPlaneTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(plainPort.statusCode()).as("the agent API is not on the plain port").isEqualTo(401);
 
+        KeyPair next = newKey();
+        Map<String, String> renewal = Map.of("publicKey", Base64.getEncoder().encodeToString(next.getPublic().getEncoded()));
+        String certificatePath = "/agent/v1/hosts/" + hostId + "/certificate";
+        assertThat(post(anonymous, certificatePath, credential, renewal).statusCode()).as("renewal needs the current certificate")
+                .isEqualTo(401);
+        HttpResponse<String> renewed = post(agent, certificatePath, credential, renewal);
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        String newCertificate = ApiClient.JSON.readTree(renewed.body()).path("certificate").asText();
+        X509Certificate parsed = (X509Certificate) parse(newCertificate);
+        assertThat(parsed.getSubjectX500Principal().getName()).isEqualTo("CN=" + hostId);
+        assertThat(parsed.getPublicKey()).isEqualTo(next.getPublic());
+        assertThat(get(client(next, newCertificate), path, credential).statusCode()).as("the renewed certificate works")
+                .isEqualTo(404);
+
         assertThat(api.delete("/api/v1/admin/hosts/" + hostId, ADMIN_TOKEN).status()).isEqualTo(204);
         assertThat(get(agent, path, credential).statusCode()).as("a removed host").isEqualTo(401);
+        assertThat(post(agent, certificatePath, credential, renewal).statusCode()).as("a removed host renews nothing")
+                .isEqualTo(401);
         assertThat(api.delete("/api/v1/admin/hosts/" + hostId, ADMIN_TOKEN).status()).isEqualTo(404);
     }
 
@@ -104,6 +121,14 @@ class AgentChannelTest extends ControlPlaneTest {
 
     private HttpResponse<String> post(HttpClient client, String path, Map<String, String> body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(agentUrl() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(HttpClient client, String path, String credential, Map<String, String> body)
+            throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(agentUrl() + path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + credential)
                 .POST(HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ class SecurityIT {
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "Adm1nPassw0rdXyz";
     static final String TOPIC = "orders";
+    static final Duration CERTIFICATE_LIFETIME = Duration.ofMinutes(3);
 
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     static Path home;
@@ -63,10 +65,16 @@ class SecurityIT {
     String bootstrap;
     Path caFile;
     final List<String> passwordsUsed = new ArrayList<>(List.of(ADMIN_PASSWORD));
+    /** Every certificate the first agents and control-plane clients got was issued before this. */
+    Instant runningAt;
 
     @BeforeAll
     void createInstance() throws Exception {
-        controlPlane = new ControlPlaneProcess(home, 25000).start();
+        // agents' and the control plane's client certificates live minutes, so this run sees them renewed
+        controlPlane = new ControlPlaneProcess(home, 25000)
+                .with("TRIBUTARY_TLS_AGENTCERTIFICATELIFETIME", CERTIFICATE_LIFETIME.toString())
+                .with("TRIBUTARY_TLS_CLIENTCERTIFICATELIFETIME", CERTIFICATE_LIFETIME.toString())
+                .start();
         api = controlPlane.api();
         String project = api.get("/api/v1/me", TOKEN).json().path("memberships").get(0).path("projectId").asText();
         ApiClient.Response ordered = api.post("/api/v1/projects/" + project + "/instances", TOKEN, Map.of("name", "secure",
@@ -81,6 +89,7 @@ class SecurityIT {
                     assertThat(status).isNotEqualTo("CREATE_FAILED");
                     return "RUNNING".equals(status);
                 });
+        runningAt = Instant.now();
         JsonNode instance = api.get(base, TOKEN).json();
         bootstrap = instance.path("bootstrapServers").asText();
         ApiClient.Response ca = api.get(base + "/certificates/ca", TOKEN);
@@ -324,6 +333,86 @@ class SecurityIT {
             }
         }
         assertThat(offending).isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void noPrivateKeyOrPasswordIsStoredInAnyTable() throws Exception {
+        List<String> secrets = new ArrayList<>(passwordsUsed);
+        secrets.add("PRIVATE KEY");
+        List<String> offending = new ArrayList<>();
+        try (java.sql.Connection db = database()) {
+            List<String> tables = new ArrayList<>();
+            try (var rows = db.createStatement().executeQuery("SELECT table_schema, table_name FROM information_schema.tables"
+                    + " WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+                while (rows.next()) {
+                    tables.add('"' + rows.getString(1) + "\".\"" + rows.getString(2) + '"');
+                }
+            }
+            assertThat(tables).as("the tables the control plane uses").anyMatch(t -> t.endsWith("\"hosts\""));
+            for (String table : tables) {
+                try (var rows = db.createStatement().executeQuery("SELECT t::text FROM " + table + " t")) {
+                    while (rows.next()) {
+                        String row = rows.getString(1);
+                        for (String secret : secrets) {
+                            if (row.contains(secret)) {
+                                offending.add(table + " holds " + (secret.equals("PRIVATE KEY") ? "a private key" : "a password"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(offending).isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void pastTheFirstCertificatesLifetimeAgentsAndTheControlPlanesClientsStillTalk() throws Exception {
+        Instant firstExpired = runningAt.plus(CERTIFICATE_LIFETIME).plusSeconds(5);
+        await("the first agent and client certificates have ended").atMost(CERTIFICATE_LIFETIME.plusMinutes(1))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> Instant.now().isAfter(firstExpired));
+        String instanceId = base.substring(base.lastIndexOf('/') + 1);
+        await("every agent reports with a renewed certificate").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                    Map<Path, Instant> lastSeen = new java.util.HashMap<>();
+                    try (java.sql.Connection db = database(); var query = db.prepareStatement(
+                            "SELECT agent_home, last_seen_at FROM hosts WHERE instance_id = ?::uuid")) {
+                        query.setString(1, instanceId);
+                        try (var rows = query.executeQuery()) {
+                            while (rows.next()) {
+                                lastSeen.put(Path.of(rows.getString(1)), rows.getTimestamp(2).toInstant());
+                            }
+                        }
+                    }
+                    assertThat(lastSeen).hasSize(3);
+                    lastSeen.forEach((agentHome, seen) -> {
+                        assertThat(seen).as("last report of " + agentHome).isAfter(firstExpired);
+                        assertThat(notAfter(agentHome.resolve("tls").resolve("agent.pem")))
+                                .as("a certificate issued after the first ones, for " + agentHome).isAfter(firstExpired);
+                    });
+                });
+        assertThat(api.get(base, TOKEN).text("status")).isEqualTo("RUNNING");
+        assertThat(api.get(base + "/topics/" + TOPIC, TOKEN).status()).as("the control plane's Admin client").isEqualTo(200);
+        assertThat(api.post(base + "/topics/" + TOPIC + "/messages", TOKEN, Map.of("value", "after-expiry")).status())
+                .as("the control plane's producer").isEqualTo(201);
+    }
+
+    private static Instant notAfter(Path pem) {
+        try (var in = Files.newInputStream(pem)) {
+            return ((java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in)).getNotAfter().toInstant();
+        } catch (Exception e) {
+            throw new AssertionError("unreadable " + pem, e);
+        }
+    }
+
+    /** The control plane's embedded PostgreSQL, found as an operator would: its pid file and password file. */
+    private java.sql.Connection database() throws Exception {
+        List<String> pid = Files.readAllLines(home.resolve("postgres").resolve("postmaster.pid"));
+        String password = Files.readString(home.resolve("postgres.password")).trim();
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres",
+                "postgres", password);
     }
 
     private Properties client(String mechanism, String user, String password) {

@@ -28,6 +28,7 @@ final class BrokerAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BrokerAgent.class);
     static final Duration TICK = Duration.ofMillis(500);
     private static final Duration MAX_CONTROL_PLANE_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration CERTIFICATE_RETRY = Duration.ofMinutes(1);
 
     private enum PollOutcome { UPDATED, UNCHANGED, NOT_ASSIGNED, REJECTED, UNREACHABLE }
 
@@ -59,6 +60,7 @@ final class BrokerAgent implements AutoCloseable {
     private Instant nextPoll = Instant.MIN;
     private boolean controlPlaneDown;
     private PollOutcome lastOutcome;
+    private Instant nextRenewalAttempt = Instant.MIN;
 
     BrokerAgent(AgentConfig config, String agentVersion, Clock clock) throws IOException {
         this.config = config;
@@ -165,17 +167,15 @@ final class BrokerAgent implements AutoCloseable {
             while (running) {
                 DesiredState next = pending.getAndSet(null);
                 if (next != null) {
-                    try {
-                        securityFiles.write(next);
-                    } catch (IOException e) {
-                        log.error("Cannot write the broker's security files for generation {}: {}", next.generation(),
-                                e.toString());
+                    if (securityFiles.apply(next)) {
+                        supervisor.accept(next);
+                        diskGuard.accept(next.storage());
+                    } else {
+                        pending.compareAndSet(null, next); // not applied: tried again next tick, unless a newer one came
                     }
-                    supervisor.accept(next);
-                    diskGuard.accept(next.storage());
                 }
                 supervisor.reconcile();
-                ObservedState now = supervisor.observe().withDisk(diskGuard.poll());
+                ObservedState now = securityFiles.withFailure(supervisor.observe().withDisk(diskGuard.poll()));
                 if (!now.equals(observed)) {
                     boolean reportNow = !now.withoutDiskUsage().equals(observed.withoutDiskUsage());
                     observed = now;
@@ -216,6 +216,7 @@ final class BrokerAgent implements AutoCloseable {
 
     /** One desired-state poll; schedules the next one (with backoff when the control plane is down). */
     private PollOutcome pollOnce() throws InterruptedException {
+        renewCertificateIfDue();
         PollOutcome outcome;
         try {
             Fetch fetch = client.fetchDesiredState(credential, etag);
@@ -244,6 +245,24 @@ final class BrokerAgent implements AutoCloseable {
         }
         lastOutcome = outcome;
         return outcome;
+    }
+
+    /** Renews the agent's client certificate past two thirds of its lifetime; a failure is tried again a minute later. */
+    private void renewCertificateIfDue() throws InterruptedException {
+        Instant now = clock.instant();
+        if (now.isBefore(nextRenewalAttempt)) {
+            return;
+        }
+        try {
+            if (client.certificateRenewalDue(now)) {
+                client.renewCertificate(credential);
+                log.info("Renewed the agent's client certificate for host {}", credential.hostId());
+            }
+        } catch (IOException e) {
+            nextRenewalAttempt = now.plus(CERTIFICATE_RETRY);
+            log.warn("Cannot renew the agent's client certificate ({}); the current one is used, next try in {}",
+                    e.toString(), CERTIFICATE_RETRY);
+        }
     }
 
     private PollOutcome unreachable(String why) {

@@ -95,6 +95,25 @@ final class ControlPlaneClient {
         return new Credential(Json.requiredString(answer, "hostId"), Json.requiredString(answer, "credential"));
     }
 
+    /** Whether the client certificate should be renewed now (https only; see {@link AgentTlsIdentity#renewAt}). */
+    boolean certificateRenewalDue(java.time.Instant now) throws IOException {
+        return "https".equalsIgnoreCase(base.getScheme()) && tls.renewAt().map(at -> !now.isBefore(at)).orElse(false);
+    }
+
+    /** A new client certificate for a new key, asked for over the current mutual-TLS channel; used from then on. */
+    void renewCertificate(Credential credential) throws IOException, InterruptedException {
+        java.security.KeyPair pair = tls.renewalKey();
+        HttpRequest request = request(hostPath(credential, "certificate"))
+                .header("Authorization", credential.authorizationHeader())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("publicKey", AgentTlsIdentity.publicKey(pair)))))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        check("certificate", response, 200);
+        tls.install(pair, Json.requiredString(Json.parseObject(response.body()), "certificate"));
+        http = newHttpClient();
+    }
+
     Fetch fetchDesiredState(Credential credential, String etag) throws IOException, InterruptedException {
         HttpRequest.Builder builder = request(hostPath(credential, "desired-state"))
                 .header("Authorization", credential.authorizationHeader())

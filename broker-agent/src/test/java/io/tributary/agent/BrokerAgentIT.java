@@ -309,6 +309,27 @@ class BrokerAgentIT {
         System.out.println("agent RSS with broker stopped: " + rssKb(agent) + " kB");
     }
 
+    @Test
+    @Order(10)
+    void aSecurityFileThatCannotBeWrittenIsReportedAndTheStateIsNotAcknowledged() throws Exception {
+        Path allowList = home.resolve("allowed-cidrs.txt");
+        Files.delete(allowList);
+        Files.createDirectories(allowList.resolve("in-the-way")); // the agent's rename over it fails
+
+        controlPlane.setDesiredState(desiredState(5, "STOP", "4"));
+
+        Map<String, Object> failing = awaitObserved("the write failure reported",
+                s -> s.get("lastError") != null && s.get("lastError").toString().contains("security files"));
+        assertThat(generation(failing)).as("generation 5 is not acknowledged").isEqualTo(4);
+
+        Files.delete(allowList.resolve("in-the-way"));
+        Files.delete(allowList);
+        Map<String, Object> applied = awaitObserved("generation 5 applied once the file can be written",
+                s -> generation(s) == 5);
+        assertThat(applied.get("lastError")).isNull();
+        assertThat(Files.readAllLines(allowList)).containsExactly("0.0.0.0/0", "::/0");
+    }
+
     // --- the desired state and the agent process -------------------------------------------------
 
     Map<String, Object> desiredState(long generation, String action, String ioThreads) {

@@ -4,6 +4,7 @@ import io.tributary.api.config.TributaryProperties;
 import io.tributary.provisioning.ProvisioningProperties;
 import io.tributary.provisioning.crypto.SecretCipher;
 import io.tributary.provisioning.host.AgentEndpoint;
+import io.tributary.provisioning.tls.TlsProperties;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.catalina.connector.Connector;
@@ -26,8 +27,10 @@ import org.springframework.context.annotation.Configuration;
 class AgentChannelConfiguration {
 
     @Bean
-    AgentTls agentTls(TributaryProperties properties, SecretCipher cipher, ProvisioningProperties provisioning, Clock clock) {
-        return new AgentTls(properties.home(), cipher, provisioning.advertisedUrl(), clock);
+    AgentTls agentTls(TributaryProperties properties, SecretCipher cipher, ProvisioningProperties provisioning, Clock clock,
+                      TlsProperties lifetimes) {
+        return new AgentTls(properties.home(), cipher, provisioning.advertisedUrl(), clock,
+                lifetimes.agentCertificateLifetime());
     }
 
     @Bean

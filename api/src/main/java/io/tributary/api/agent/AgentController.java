@@ -3,6 +3,7 @@ package io.tributary.api.agent;
 
 import io.tributary.api.error.ErrorCode;
 import io.tributary.api.error.Problems;
+import io.tributary.provisioning.desired.ServedDesiredState;
 import io.tributary.provisioning.host.AgentService;
 import io.tributary.provisioning.host.Host;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,11 +37,13 @@ class AgentController {
     private final AgentService agents;
     private final AgentTls tls;
     private final Connector agentConnector;
+    private final ServedDesiredState servedStates;
 
-    AgentController(AgentService agents, AgentTls tls, Connector agentConnector) {
+    AgentController(AgentService agents, AgentTls tls, Connector agentConnector, ServedDesiredState servedStates) {
         this.agents = agents;
         this.tls = tls;
         this.agentConnector = agentConnector;
+        this.servedStates = servedStates;
     }
 
     record EnrollRequest(String joinToken, String hostname, String availabilityZone, String address, String agentVersion,
@@ -68,6 +71,26 @@ class AgentController {
                 .orElseGet(() -> problem(ErrorCode.UNAUTHENTICATED, "the join token is unknown, used or expired"));
     }
 
+    record CertificateRequest(String publicKey) {
+    }
+
+    /** A new client certificate for a new key of the host, asked for over its current (still valid) channel. */
+    @PostMapping("/hosts/{hostId}/certificate")
+    ResponseEntity<Object> renewCertificate(@PathVariable UUID hostId,
+                                            @RequestHeader(value = "Authorization", required = false) String authorization,
+                                            @RequestBody CertificateRequest request, HttpServletRequest http) {
+        if (authenticated(hostId, authorization, http).isEmpty()) {
+            return problem(ErrorCode.UNAUTHENTICATED, "host certificate or credential missing, wrong or revoked");
+        }
+        PublicKey key;
+        try {
+            key = AgentTls.publicKey(request.publicKey());
+        } catch (IllegalArgumentException e) {
+            return problem(ErrorCode.VALIDATION_FAILED, e.getMessage());
+        }
+        return ResponseEntity.ok(Map.of("certificate", tls.certifyAgent(hostId, key), "caCertificate", tls.caCertificatePem()));
+    }
+
     @GetMapping("/hosts/{hostId}/desired-state")
     ResponseEntity<Object> desiredState(@PathVariable UUID hostId,
                                         @RequestHeader(value = "Authorization", required = false) String authorization,
@@ -85,7 +108,7 @@ class AgentController {
         if (etag.equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        String body = h.getDesiredState().replaceFirst("^\\{", "{\"generation\":" + h.getDesiredGeneration() + ",");
+        String body = servedStates.body(h.getDesiredState(), h.getDesiredGeneration());
         return ResponseEntity.ok().eTag(etag).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 

@@ -13,6 +13,7 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -31,10 +32,13 @@ public class AgentTls {
     private final CertificateAuthority ca;
     private final CertificateAuthority.Issued server;
     private final Clock clock;
+    private final Duration agentCertificateLifetime;
 
-    public AgentTls(Path home, SecretCipher cipher, String advertisedUrl, Clock clock) {
+    /** @param agentCertificateLifetime how long agents' client certificates are valid; agents renew at two thirds */
+    public AgentTls(Path home, SecretCipher cipher, String advertisedUrl, Clock clock, Duration agentCertificateLifetime) {
         this.dir = home.resolve("agent-tls");
         this.clock = clock;
+        this.agentCertificateLifetime = agentCertificateLifetime;
         try {
             Files.createDirectories(dir);
             Path caFile = caCertificateFile();
@@ -75,9 +79,12 @@ public class AgentTls {
         return ca.trustStore();
     }
 
-    /** A client certificate (CN = the host id) for the host's own key, which never leaves the host. */
+    /**
+     * A client certificate (CN = the host id) for the host's own key, which never leaves the host: at enrollment,
+     * and when the agent renews it over its current channel.
+     */
     public String certifyAgent(UUID hostId, PublicKey key) {
-        return ca.certify(hostId.toString(), key, List.of(), clock.instant());
+        return ca.certify(hostId.toString(), key, List.of(), clock.instant(), agentCertificateLifetime);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -76,13 +77,16 @@ public class InstanceKafka {
         return new KafkaConsumer<>(p);
     }
 
+    /**
+     * Closes the clients of instances that stopped serving, and those made with a control-plane certificate that
+     * has since been renewed (the next use makes new ones), so no client is left to reconnect with an expired one.
+     */
     @Scheduled(fixedDelay = 60_000)
     public void closeUnused() {
         clients.forEach((id, c) -> {
-            boolean serving = instances.findById(id).map(i -> i.getStatus().isServing()
-                    && c.bootstrap.equals(i.getInternalBootstrapServers())).orElse(false);
-            if (!serving) {
-                clients.remove(id);
+            boolean current = instances.findById(id).map(i -> i.getStatus().isServing()
+                    && c.matches(i.getInternalBootstrapServers(), controlPlane.certificate(i))).orElse(false);
+            if (!current && clients.remove(id, c)) {
                 c.close();
             }
         });
@@ -94,17 +98,27 @@ public class InstanceKafka {
         clients.clear();
     }
 
+    /** The instance's clients, made again when its brokers moved or the control plane's certificate was renewed. */
     private Clients clients(Instance instance) {
+        Properties base = base(instance);
+        String bootstrap = instance.getInternalBootstrapServers();
+        String certificate = base.getProperty(SslConfigs.SSL_KEYSTORE_CERTIFICATE_CHAIN_CONFIG);
         Clients existing = clients.get(instance.getId());
-        if (existing != null && existing.bootstrap.equals(instance.getInternalBootstrapServers())) {
+        if (existing != null && existing.matches(bootstrap, certificate)) {
             return existing;
         }
-        Clients fresh = new Clients(instance.getInternalBootstrapServers(), base(instance));
-        Clients previous = clients.put(instance.getId(), fresh);
-        if (previous != null) {
-            previous.close();
+        Clients[] replaced = new Clients[1];
+        Clients result = clients.compute(instance.getId(), (id, now) -> {
+            if (now != null && now.matches(bootstrap, certificate)) {
+                return now;
+            }
+            replaced[0] = now;
+            return new Clients(bootstrap, certificate, base);
+        });
+        if (replaced[0] != null) {
+            replaced[0].close();
         }
-        return fresh;
+        return result;
     }
 
     /** The brokers' internal listener with the control plane's certificate: users' ACLs and allow-lists do not apply. */
@@ -117,12 +131,14 @@ public class InstanceKafka {
 
     private static final class Clients {
         final String bootstrap;
+        final String certificate;
         final Admin admin;
         private final Properties base;
         private volatile KafkaProducer<byte[], byte[]> producer;
 
-        Clients(String bootstrap, Properties base) {
+        Clients(String bootstrap, String certificate, Properties base) {
             this.bootstrap = bootstrap;
+            this.certificate = certificate;
             this.base = base;
             Properties p = new Properties();
             p.putAll(base);
@@ -146,6 +162,10 @@ public class InstanceKafka {
                 producer = new KafkaProducer<>(p);
             }
             return producer;
+        }
+
+        boolean matches(String bootstrap, String certificate) {
+            return this.bootstrap.equals(bootstrap) && this.certificate.equals(certificate);
         }
 
         void close() {

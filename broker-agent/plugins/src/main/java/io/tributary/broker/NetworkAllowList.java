@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client networks allowed to use the client listener: CIDR blocks, one per line, in a file the agent
- * writes from the instance's network rules. No file or no line allows every address. The file is looked at
- * at most once per second and re-read when it was replaced. A file that cannot be read keeps the last rules.
+ * writes from the instance's network rules ({@code 0.0.0.0/0} and {@code ::/0} when every address may
+ * connect). It fails closed: only a listed block lets a client in, so an empty, missing or unreadable file, or
+ * one with a malformed line, refuses every client until a good file is in place. The file is looked at at
+ * most once per second and re-read when it was replaced.
  */
 final class NetworkAllowList {
 
@@ -53,9 +55,11 @@ final class NetworkAllowList {
 
     private final ReplacedFile file;
     private final LongSupplier nanoTime;
+    /** The allowed blocks; empty = nobody (before the first read, and while the file is missing or bad). */
     private volatile List<Block> blocks = List.of();
     private volatile long nextCheck;
     private volatile boolean checkedOnce;
+    private String refusalLogged;
 
     NetworkAllowList(Path file, LongSupplier nanoTime) {
         this.file = new ReplacedFile(file);
@@ -64,11 +68,7 @@ final class NetworkAllowList {
 
     /** Whether a client at {@code address} may use the client listener. */
     boolean allows(InetAddress address) {
-        List<Block> current = current();
-        if (current.isEmpty()) {
-            return true;
-        }
-        for (Block block : current) {
+        for (Block block : current()) {
             if (block.contains(address)) {
                 return true;
             }
@@ -96,19 +96,35 @@ final class NetworkAllowList {
             if (!file.changed()) {
                 return;
             }
+            if (!Files.exists(file.path())) {
+                refuseAll("it is missing");
+                return;
+            }
             List<Block> loaded = new ArrayList<>();
-            if (Files.exists(file.path())) {
-                for (String line : Files.readAllLines(file.path(), StandardCharsets.UTF_8)) {
-                    if (!line.isBlank()) {
-                        loaded.add(Block.parse(line.trim()));
-                    }
+            for (String line : Files.readAllLines(file.path(), StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    loaded.add(Block.parse(line.trim()));
                 }
             }
+            if (loaded.isEmpty()) {
+                refuseAll("it lists no network");
+                return;
+            }
             blocks = List.copyOf(loaded);
-            log.info("Client networks allowed: {}", loaded.isEmpty() ? "all" : loaded.size() + " blocks from " + file.path());
+            refusalLogged = null;
+            log.info("Client networks allowed: {} blocks from {}", loaded.size(), file.path());
         } catch (IOException | RuntimeException e) {
-            file.forget();
-            log.warn("Cannot read the allowed networks from {}; keeping the last rules: {}", file.path(), e.toString());
+            file.forget(); // read again at the next check
+            refuseAll("it cannot be read: " + e);
+        }
+    }
+
+    private void refuseAll(String why) {
+        blocks = List.of();
+        if (!why.equals(refusalLogged)) {
+            log.warn("Every client on the client listener is refused: the allowed networks file {} is not usable ({})",
+                    file.path(), why);
+            refusalLogged = why;
         }
     }
 }

@@ -108,9 +108,10 @@ public class PlainUserStoreCallbackHandler implements AuthenticateCallbackHandle
             }
             users = Map.copyOf(loaded);
         } catch (IOException | RuntimeException e) {
-            usersFile.forget();
-            log.warn("Cannot read the users file {}; keeping {} known users: {}", usersFile.path(), users.size(),
-                    e.toString());
+            usersFile.forget(); // read again at the next login
+            users = Map.of(); // fail closed: a user deleted in the file we cannot read must not log in
+            log.warn("Cannot read the users file {}; refusing every PLAIN login until it can be read: {}",
+                    usersFile.path(), e.toString());
         }
     }
 

@@ -66,7 +66,11 @@ public class TributaryAuthorizer extends StandardAuthorizer {
         }
         Object cidrs = configs.get(ALLOWED_CIDRS_FILE_CONFIG);
         Object listener = configs.get(CLIENT_LISTENER_CONFIG);
-        if (cidrs != null && listener != null) {
+        if (cidrs != null && listener == null) {
+            throw new org.apache.kafka.common.config.ConfigException(CLIENT_LISTENER_CONFIG
+                    + " must name the client listener that " + ALLOWED_CIDRS_FILE_CONFIG + " limits");
+        }
+        if (cidrs != null) {
             allowList = new NetworkAllowList(Path.of(cidrs.toString().trim()), nanoTime);
             clientListener = listener.toString().trim();
             log.info("Clients on listener {} are limited to the networks in {}", clientListener, cidrs);

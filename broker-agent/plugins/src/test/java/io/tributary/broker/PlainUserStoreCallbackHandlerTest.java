@@ -53,6 +53,20 @@ class PlainUserStoreCallbackHandlerTest {
         assertThat(authenticate("bob", "BobPass789")).isFalse();
     }
 
+    @Test
+    void anUnreadableOrMalformedFileKeepsNoUserFromBefore() throws Exception {
+        assertThat(authenticate("alice", "Secret123")).isTrue();
+        write(line("alice", "Secret123") + "bob 4096 not-base64! x\n");
+        assertThat(authenticate("alice", "Secret123")).as("a malformed line: no old users kept").isFalse();
+
+        Files.delete(file);
+        Files.createDirectory(file); // exists, but reading it fails
+        assertThat(authenticate("alice", "Secret123")).isFalse();
+        Files.delete(file);
+        write(line("alice", "Secret123"));
+        assertThat(authenticate("alice", "Secret123")).isTrue();
+    }
+
     private boolean authenticate(String user, String password) throws Exception {
         PlainAuthenticateCallback plain = new PlainAuthenticateCallback(password.toCharArray());
         handler.handle(new Callback[]{new NameCallback("user", user), plain});

@@ -108,9 +108,6 @@ class TributaryAuthorizerTest {
                 TributaryAuthorizer.CLIENT_LISTENER_CONFIG, "CLIENT"));
         start(limited);
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE))).as("no file: open")
-                .containsExactly(AuthorizationResult.ALLOWED);
-
         Files.writeString(cidrs, "10.0.0.0/8\n2001:db8::/32\n");
         nanos += TimeUnit.SECONDS.toNanos(1);
         assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE, CONSUME, DESCRIBE)))
@@ -126,6 +123,84 @@ class TributaryAuthorizerTest {
         nanos += TimeUnit.SECONDS.toNanos(1);
         assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE))).containsExactly(AuthorizationResult.ALLOWED);
         limited.close();
+    }
+
+    @Test
+    void aMissingEmptyOrMalformedAllowListRefusesEveryClientOnTheClientListener() throws Exception {
+        Path cidrs = dir.resolve("allowed-cidrs.txt");
+        TributaryAuthorizer limited = limited(cidrs);
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE, CONSUME))).as("no file: closed")
+                .containsOnly(AuthorizationResult.DENIED);
+        assertThat(limited.authorize(context("INTERNAL", loopback), List.of(REPLICATE, PRODUCE)))
+                .as("the internal listener is not limited").containsOnly(AuthorizationResult.ALLOWED);
+
+        Files.writeString(cidrs, "0.0.0.0/0\n::/0\n");
+        nanos += TimeUnit.SECONDS.toNanos(1);
+        assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE))).as("every address, explicitly")
+                .containsExactly(AuthorizationResult.ALLOWED);
+        assertThat(limited.authorize(context("CLIENT", InetAddress.getByName("2001:db8::7")), List.of(PRODUCE)))
+                .containsExactly(AuthorizationResult.ALLOWED);
+
+        Files.writeString(cidrs, "");
+        nanos += TimeUnit.SECONDS.toNanos(1);
+        assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE))).as("an empty file lists nobody")
+                .containsExactly(AuthorizationResult.DENIED);
+
+        Files.writeString(cidrs, "127.0.0.0/8\n");
+        nanos += TimeUnit.SECONDS.toNanos(1);
+        assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE))).containsExactly(AuthorizationResult.ALLOWED);
+        Files.writeString(cidrs, "127.0.0.0/8\nnot a network\n");
+        nanos += TimeUnit.SECONDS.toNanos(1);
+        assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE))).as("a malformed line: no last rules kept")
+                .containsExactly(AuthorizationResult.DENIED);
+
+        Files.delete(cidrs);
+        nanos += TimeUnit.SECONDS.toNanos(1);
+        assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE))).as("deleted")
+                .containsExactly(AuthorizationResult.DENIED);
+        limited.close();
+    }
+
+    @Test
+    void anUnreadableAllowListRefusesEveryClientUntilItCanBeReadAgain() throws Exception {
+        Path cidrs = dir.resolve("allowed-cidrs.txt");
+        Files.writeString(cidrs, "127.0.0.0/8\n");
+        TributaryAuthorizer limited = limited(cidrs);
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE))).containsExactly(AuthorizationResult.ALLOWED);
+
+        Files.delete(cidrs);
+        Files.createDirectory(cidrs); // exists, but reading it fails
+        nanos += TimeUnit.SECONDS.toNanos(1);
+        assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE))).containsExactly(AuthorizationResult.DENIED);
+        nanos += TimeUnit.SECONDS.toNanos(1);
+        assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE))).as("and stays so")
+                .containsExactly(AuthorizationResult.DENIED);
+
+        Files.delete(cidrs);
+        Files.writeString(cidrs, "127.0.0.0/8\n");
+        nanos += TimeUnit.SECONDS.toNanos(1);
+        assertThat(limited.authorize(context("CLIENT", loopback), List.of(PRODUCE))).containsExactly(AuthorizationResult.ALLOWED);
+        limited.close();
+    }
+
+    @Test
+    void anAllowListWithoutItsListenerIsAConfigurationError() {
+        TributaryAuthorizer misconfigured = new TributaryAuthorizer(() -> nanos);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> misconfigured.configure(Map.of(
+                        "allow.everyone.if.no.acl.found", "true",
+                        TributaryAuthorizer.ALLOWED_CIDRS_FILE_CONFIG, dir.resolve("allowed-cidrs.txt").toString())))
+                .hasMessageContaining(TributaryAuthorizer.CLIENT_LISTENER_CONFIG);
+    }
+
+    private TributaryAuthorizer limited(Path cidrs) {
+        TributaryAuthorizer limited = new TributaryAuthorizer(() -> nanos);
+        limited.configure(Map.of("allow.everyone.if.no.acl.found", "true",
+                TributaryAuthorizer.ALLOWED_CIDRS_FILE_CONFIG, cidrs.toString(),
+                TributaryAuthorizer.CLIENT_LISTENER_CONFIG, "CLIENT"));
+        start(limited);
+        return limited;
     }
 
     @Test

@@ -34,8 +34,12 @@ public record DesiredState(
     public record Jvm(int heapMb, List<String> options) {
     }
 
-    /** PEM material for the broker's TLS listeners (the internal and controller ones always, the client one for SASL_SSL). */
-    public record Tls(String caCertificate, String certificateChain, String privateKey) {
+    /**
+     * PEM material for the broker's TLS listeners (the internal and controller ones always, the client one for
+     * SASL_SSL). The key is kept sealed (AES-GCM with the control plane's secret key, as in the brokers table);
+     * {@link ServedDesiredState} unseals it into {@code privateKey} only in the answer to the host's own agent.
+     */
+    public record Tls(String caCertificate, String certificateChain, String sealedPrivateKey) {
     }
 
     /** The client listener's SASL mechanisms and the users the PLAIN handler checks (salted, never passwords). */

@@ -5,7 +5,6 @@ import io.tributary.provisioning.instance.Broker;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.host.Host;
 import io.tributary.provisioning.security.KafkaUser;
-import io.tributary.provisioning.tls.CertificateAuthority.Issued;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,11 @@ public final class DesiredStateFactory {
         this.storageBytes = storageBytes;
     }
 
-    /** What of the desired state is secret or changes without an order: TLS identity and SASL users. */
-    public record Security(Issued brokerIdentity, String caCertificate, List<KafkaUser> users) {
+    /**
+     * What of the desired state is secret or changes without an order: the broker's certificate and its key
+     * (sealed: the stored state never holds it in clear), the instance CA and the SASL users (salted).
+     */
+    public record Security(String brokerCertificate, String sealedBrokerKey, String caCertificate, List<KafkaUser> users) {
     }
 
     public DesiredState build(Instance instance, Flavor flavor, Broker broker, Host host, Map<Integer, Host> hostsByNode,
@@ -60,8 +62,7 @@ public final class DesiredStateFactory {
                 new DesiredState.Jvm(heap, BrokerTuning.jvmOptions()),
                 new DesiredState.Storage(limitBytes, instance.getCapacityPolicy(), DesiredState.Storage.HIGH,
                         DesiredState.Storage.LOW),
-                new DesiredState.Tls(security.caCertificate(), security.brokerIdentity().certificatePem(),
-                        security.brokerIdentity().privateKeyPem()),
+                new DesiredState.Tls(security.caCertificate(), security.brokerCertificate(), security.sealedBrokerKey()),
                 instance.isSasl() ? new DesiredState.Sasl(instance.getSaslMechanisms(), security.users().stream()
                         .map(u -> new DesiredState.Sasl.User(u.getName(), u.getSalt(), u.getIterations(), u.getStoredKey()))
                         .toList()) : null,

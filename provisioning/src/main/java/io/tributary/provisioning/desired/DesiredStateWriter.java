@@ -109,8 +109,8 @@ public class DesiredStateWriter {
                 if (tls.ensureBrokerCertificate(instance, broker, host)) {
                     brokers.save(broker);
                 }
-                var security = new DesiredStateFactory.Security(tls.brokerIdentity(broker), instance.getCaCertificate(),
-                        saslUsers);
+                var security = new DesiredStateFactory.Security(broker.getTlsCertificate(), broker.getTlsKeyEncrypted(),
+                        instance.getCaCertificate(), saslUsers);
                 var state = factory.build(instance, flavors.get(instance.getFlavor()), broker, host, byNode, all, security);
                 if (host.desire(JsonText.write(state), clock.instant())) {
                     hosts.save(host);

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts certificate rotations: on request, and on its own (hourly) for running instances with a broker
- * certificate that ends within {@link InstanceTls#RENEW_BEFORE}. A rotation is an operation the reconciler
+ * certificate past two thirds of its lifetime ({@link InstanceTls#expiresSoon}). A rotation is an operation the reconciler
  * runs (RotateCertificatesWorkflow); it never overlaps another operation of the instance.
  */
 public class CertificateRenewal {
@@ -82,8 +82,8 @@ public class CertificateRenewal {
             if (expiring) {
                 tx.executeWithoutResult(s -> instances.findById(instance.getId())
                         .filter(i -> refusal(i).isEmpty())
-                        .ifPresent(i -> log.info("instance={} broker certificates end within {}: rotation {} started",
-                                i.getId(), InstanceTls.RENEW_BEFORE, start(i).getId())));
+                        .ifPresent(i -> log.info("instance={} broker certificates are past two thirds of their"
+                                + " lifetime: rotation {} started", i.getId(), start(i).getId())));
             }
         }
     }

@@ -21,6 +21,14 @@ public class ControlPlaneClients {
         this.tls = tls;
     }
 
+    /**
+     * The client certificate {@link #properties} use now. It is renewed at two thirds of its lifetime, so whoever
+     * keeps clients remakes them when this changes, long before the old certificate ends.
+     */
+    public String certificate(Instance instance) {
+        return tls.controlPlaneIdentity(instance).certificatePem();
+    }
+
     /** Settings for a running instance. */
     public Properties properties(Instance instance) {
         return properties(instance, instance.getInternalBootstrapServers());

@@ -6,8 +6,8 @@ import io.tributary.provisioning.instance.Broker;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.tls.CertificateAuthority;
 import io.tributary.provisioning.tls.CertificateAuthority.Issued;
+import io.tributary.provisioning.tls.TlsProperties;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,16 +27,15 @@ public class InstanceTls {
     public static final String BROKER_PRINCIPAL = "User:CN=broker";
     /** The principal of the control plane's own clients. */
     public static final String CONTROL_PLANE_PRINCIPAL = "User:CN=control-plane";
-    /** A broker certificate this close to its end is replaced by a rolling rotation. */
-    public static final Duration RENEW_BEFORE = Duration.ofDays(30);
-
     private final SecretCipher cipher;
     private final Clock clock;
+    private final TlsProperties lifetimes;
     private final Map<UUID, Issued> controlPlane = new ConcurrentHashMap<>();
 
-    public InstanceTls(SecretCipher cipher, Clock clock) {
+    public InstanceTls(SecretCipher cipher, Clock clock, TlsProperties lifetimes) {
         this.cipher = cipher;
         this.clock = clock;
+        this.lifetimes = lifetimes;
     }
 
     /** Makes the instance's CA if it has none; the caller saves the instance. @return whether one was made */
@@ -63,7 +62,8 @@ public class InstanceTls {
 
     /** A new certificate for the broker's host (same CA, CN and names); the caller saves the broker. */
     public void renewBrokerCertificate(Instance instance, Broker broker, Host host) {
-        Issued issued = ca(instance).issue("broker", List.of(host.getAddress(), "localhost"), clock.instant());
+        Issued issued = ca(instance).issue("broker", List.of(host.getAddress(), "localhost"), clock.instant(),
+                lifetimes.brokerCertificateLifetime());
         broker.setTls(issued.certificatePem(), cipher.encrypt(issued.privateKeyPem()));
     }
 
@@ -73,21 +73,22 @@ public class InstanceTls {
                 .plus(CertificateAuthority.BACKDATE).isBefore(time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
-    /** Whether the broker's certificate ends within {@link #RENEW_BEFORE} of {@code now}. */
+    /** Whether two thirds of the broker certificate's lifetime have passed: a rolling rotation replaces it. */
     public static boolean expiresSoon(Broker broker, java.time.Instant now) {
         return broker.getTlsCertificate() != null
-                && CertificateAuthority.notAfter(broker.getTlsCertificate()).isBefore(now.plus(RENEW_BEFORE));
+                && !now.isBefore(CertificateAuthority.renewAt(broker.getTlsCertificate()));
     }
 
-    /** The broker's certificate and key, in clear, for its desired state. */
-    public Issued brokerIdentity(Broker broker) {
-        return new Issued(broker.getTlsCertificate(), cipher.decrypt(broker.getTlsKeyEncrypted()));
-    }
-
-    /** The control plane's client certificate for this instance. */
+    /**
+     * The control plane's client certificate for this instance (kept in memory only), a new one once two thirds
+     * of the current one's lifetime have passed. Clients made from an older one keep working until it ends;
+     * callers that keep clients compare {@link Issued#certificatePem()} to know when to remake them.
+     */
     public Issued controlPlaneIdentity(Instance instance) {
-        return controlPlane.computeIfAbsent(instance.getId(),
-                id -> ca(instance).issue("control-plane", List.of(), clock.instant()));
+        java.time.Instant now = clock.instant();
+        return controlPlane.compute(instance.getId(), (id, current) ->
+                current != null && now.isBefore(CertificateAuthority.renewAt(current.certificatePem())) ? current
+                        : ca(instance).issue("control-plane", List.of(), now, lifetimes.clientCertificateLifetime()));
     }
 
     private CertificateAuthority ca(Instance instance) {

@@ -98,9 +98,14 @@ public final class CertificateAuthority {
      * subject alternative names (IP addresses become IP SANs, anything else DNS SANs).
      */
     public Issued issue(String commonName, List<String> alternativeNames, Instant now) {
+        return issue(commonName, alternativeNames, now, LEAF_VALIDITY);
+    }
+
+    /** {@link #issue(String, List, Instant)}, valid for {@code lifetime} from {@code now}. */
+    public Issued issue(String commonName, List<String> alternativeNames, Instant now, Duration lifetime) {
         try {
             KeyPair pair = newKeyPair();
-            return new Issued(certify(commonName, pair.getPublic(), alternativeNames, now), pem(pair.getPrivate()));
+            return new Issued(certify(commonName, pair.getPublic(), alternativeNames, now, lifetime), pem(pair.getPrivate()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot issue a certificate for " + commonName, e);
         }
@@ -108,9 +113,15 @@ public final class CertificateAuthority {
 
     /** A leaf certificate (PEM) for a key pair someone else holds, e.g. an agent's, which never leaves its host. */
     public String certify(String commonName, PublicKey publicKey, List<String> alternativeNames, Instant now) {
+        return certify(commonName, publicKey, alternativeNames, now, LEAF_VALIDITY);
+    }
+
+    /** {@link #certify(String, PublicKey, List, Instant)}, valid for {@code lifetime} from {@code now}. */
+    public String certify(String commonName, PublicKey publicKey, List<String> alternativeNames, Instant now,
+                          Duration lifetime) {
         try {
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
-                    Date.from(now.minus(BACKDATE)), Date.from(now.plus(LEAF_VALIDITY)),
+                    Date.from(now.minus(BACKDATE)), Date.from(now.plus(lifetime)),
                     new X500Name("CN=" + commonName), publicKey);
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
@@ -183,6 +194,16 @@ public final class CertificateAuthority {
         } catch (IOException e) {
             throw new IllegalStateException("unreadable certificate", e);
         }
+    }
+
+    /**
+     * When a certificate issued here should be replaced: once two thirds of its lifetime (from issuance, i.e.
+     * not counting the {@link #BACKDATE}) have passed, leaving a third for the renewal to happen.
+     */
+    public static Instant renewAt(String certificatePem) {
+        Instant issued = notBefore(certificatePem).plus(BACKDATE);
+        Duration lifetime = Duration.between(issued, notAfter(certificatePem));
+        return issued.plus(lifetime.multipliedBy(2).dividedBy(3));
     }
 
     private static GeneralName generalName(String name) {

@@ -41,6 +41,16 @@ class CertificateAuthorityTest {
         assertThat(cert.getNotBefore().toInstant()).isEqualTo(now.minus(Duration.ofMinutes(5)));
     }
 
+    @Test
+    void aCertificateIsDueForRenewalAtTwoThirdsOfItsLifetimeNotCountingTheBackdate() throws Exception {
+        CertificateAuthority ca = CertificateAuthority.create("ca", now);
+        String shortLived = ca.issue("control-plane", List.of(), now, Duration.ofMinutes(3)).certificatePem();
+        assertThat(parse(shortLived).getNotAfter().toInstant()).isEqualTo(now.plus(Duration.ofMinutes(3)));
+        assertThat(CertificateAuthority.renewAt(shortLived)).isEqualTo(now.plus(Duration.ofMinutes(2)));
+        String yearLong = ca.issue("broker", List.of("127.0.0.1"), now).certificatePem();
+        assertThat(CertificateAuthority.renewAt(yearLong)).isEqualTo(now.plus(Duration.ofDays(365).multipliedBy(2).dividedBy(3)));
+    }
+
     private static X509Certificate parse(String pem) throws Exception {
         return (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8)));
