@@ -38,12 +38,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires provisioning: host providers, workflows, the reconciler and the health monitor. */
 @Configuration
 @EnableConfigurationProperties(ProvisioningProperties.class)
 public class ProvisioningConfiguration {
+
+    /** Operations one replica works on at once (each on its own thread). */
+    static final int RECONCILER_WORKERS = 4;
 
     @Bean
     @ConditionalOnMissingBean
@@ -133,10 +137,52 @@ public class ProvisioningConfiguration {
         return new CertificateRenewal(instances, brokers, operations, tx, clock, automatic);
     }
 
+    /*
+     * One scheduler per periodic job, so none waits for another: a capacity pass stuck on a slow
+     * broker (Admin calls of up to 30 s) or a health check reviving agents neither delays the
+     * reconciler's poll nor the renewal of leases, which would otherwise run out while their
+     * workers still work. "taskScheduler" runs every other @Scheduled job, as Spring Boot's would.
+     */
+
+    @Bean
+    ThreadPoolTaskScheduler taskScheduler() {
+        return scheduler("scheduling-", 2);
+    }
+
+    @Bean(Reconciler.POLL_SCHEDULER)
+    ThreadPoolTaskScheduler reconcilerPollScheduler() {
+        return scheduler("reconciler-poll-", 1);
+    }
+
+    @Bean(Reconciler.LEASE_SCHEDULER)
+    ThreadPoolTaskScheduler leaseRenewalScheduler() {
+        return scheduler("lease-renewal-", 1);
+    }
+
+    @Bean(InstanceHealthMonitor.SCHEDULER)
+    ThreadPoolTaskScheduler healthMonitorScheduler() {
+        return scheduler("health-monitor-", 1);
+    }
+
+    @Bean(io.tributary.provisioning.capacity.CapacityGuard.SCHEDULER)
+    ThreadPoolTaskScheduler capacityGuardScheduler() {
+        return scheduler("capacity-guard-", 1);
+    }
+
+    private static ThreadPoolTaskScheduler scheduler(String threadPrefix, int threads) {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(threads);
+        scheduler.setThreadNamePrefix(threadPrefix);
+        scheduler.setDaemon(true);
+        scheduler.setWaitForTasksToCompleteOnShutdown(false);
+        return scheduler;
+    }
+
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService reconcilerWorkers() {
-        return Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "reconciler");
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return Executors.newFixedThreadPool(RECONCILER_WORKERS, r -> {
+            Thread t = new Thread(r, "reconciler-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -147,7 +193,7 @@ public class ProvisioningConfiguration {
     @ConditionalOnProperty(name = "tributary.provisioning.reconcile", havingValue = "true", matchIfMissing = true)
     Reconciler reconciler(OperationRepository operations, OperationRunner runner, TransactionTemplate tx, Clock clock,
                           ExecutorService reconcilerWorkers) {
-        return new Reconciler(operations, runner, tx, clock, reconcilerWorkers);
+        return new Reconciler(operations, runner, tx, clock, reconcilerWorkers, RECONCILER_WORKERS);
     }
 
     @Bean

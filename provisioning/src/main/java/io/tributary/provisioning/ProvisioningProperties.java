@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param advertisedUrl     URL agents use to reach this control plane; empty = http://127.0.0.1:{server.port}
  * @param createTimeout     how long an order may take before it fails
  * @param local             settings of the local host provider
+ * @param deleteTimeout     how long a deletion may take (mostly: wait for a cancelled creation's
+ *                          worker to stop) before it fails; a failed deletion can be asked for again
  */
 @Validated
 @ConfigurationProperties("tributary.provisioning")
@@ -29,14 +31,18 @@ public record ProvisioningProperties(
         @NotBlank String hostProvider,
         String advertisedUrl,
         Duration createTimeout,
-        Local local) {
+        Local local,
+        Duration deleteTimeout) {
 
     public ProvisioningProperties {
         if (createTimeout == null) {
             createTimeout = Duration.ofMinutes(10);
         }
         if (local == null) {
-            local = new Local(null, null, 19100, 512, null, 0);
+            local = new Local(null, null, 19100, 512, null, 0, null);
+        }
+        if (deleteTimeout == null) {
+            deleteTimeout = Duration.ofMinutes(15);
         }
     }
 
@@ -52,12 +58,15 @@ public record ProvisioningProperties(
      * @param javaCommand       java used for agents; empty = the control plane's own
      * @param bytesPerStorageGb how many bytes one ordered "GB" is on a local host's simulated disk
      *                          (0 = a real GiB); small values let a test fill a disk quickly
+     * @param startGate         a test seam: while this file exists, a local host waits before it starts
+     *                          its agent (so a test can hold a creation mid-step); empty = never waits
      */
     public record Local(Path agentDistribution, Path hostsDirectory,
                         @Min(1024) @Max(65000) int portRangeStart,
                         @Min(128) int maxBrokerHeapMb,
                         String javaCommand,
-                        long bytesPerStorageGb) {
+                        long bytesPerStorageGb,
+                        Path startGate) {
 
         public long storageBytes(int storageGb) {
             return storageGb * (bytesPerStorageGb > 0 ? bytesPerStorageGb : 1L << 30);

@@ -32,8 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class InstanceService {
 
-    private static final Duration DELETE_TIMEOUT = Duration.ofMinutes(15);
-
     private final InstanceRepository instances;
     private final OperationRepository operations;
     private final InstanceOrderValidator validator;
@@ -136,22 +134,30 @@ class InstanceService {
         }
     }
 
-    /** DELETING cancels unfinished work and starts the deletion; asking again returns the same deletion. */
+    /**
+     * DELETING cancels unfinished work and starts the deletion; asking again returns the same deletion
+     * while it is pending, running or done, and starts a new one when it failed (a deletion is always
+     * retryable: an instance never stays DELETING for good).
+     */
     @Transactional
     Accepted delete(UUID projectId, UUID id) {
         Instance instance = get(projectId, id);
         Instant now = clock.instant();
         if (instance.getStatus() == InstanceStatus.DELETING) {
-            Operation running = operations.findById(instance.getCurrentOperationId()).orElseThrow();
-            return new Accepted(instance, running);
+            Operation current = operations.findById(instance.getCurrentOperationId()).orElseThrow();
+            if (current.getStatus() != OperationStatus.FAILED) {
+                return new Accepted(instance, current);
+            }
         }
         for (Operation other : operations.findByInstanceIdAndStatusIn(id,
                 List.of(OperationStatus.PENDING, OperationStatus.RUNNING))) {
             other.fail("cancelled: the instance is being deleted", now);
         }
-        instance.moveTo(InstanceStatus.DELETING, null, now);
+        if (instance.getStatus() != InstanceStatus.DELETING) {
+            instance.moveTo(InstanceStatus.DELETING, null, now);
+        }
         Operation operation = new Operation(UUID.randomUUID(), projectId, id, OperationType.DELETE_INSTANCE, now,
-                now.plus(DELETE_TIMEOUT));
+                now.plus(provisioning.deleteTimeout()));
         instance.setCurrentOperationId(operation.getId());
         operations.save(operation);
         return new Accepted(instances.save(instance), operation);

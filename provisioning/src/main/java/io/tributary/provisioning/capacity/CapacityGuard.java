@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class CapacityGuard {
 
+    public static final String SCHEDULER = "capacityGuardScheduler";
     static final double HIGH = 0.95;
     static final double LOW = 0.85;
     static final Duration COOLDOWN = Duration.ofSeconds(20);
@@ -50,7 +51,7 @@ public class CapacityGuard {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = 3000, initialDelay = 3000)
+    @Scheduled(fixedDelay = 3000, initialDelay = 3000, scheduler = SCHEDULER)
     public void check() {
         for (Instance instance : instances.findByStatusIn(List.of(InstanceStatus.RUNNING, InstanceStatus.DEGRADED))) {
             for (Host host : hosts.findLiveByInstance(instance.getId())) {

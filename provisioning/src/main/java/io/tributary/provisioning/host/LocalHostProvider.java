@@ -43,6 +43,7 @@ public class LocalHostProvider implements HostProvider {
     private final ProvisioningProperties.Local settings;
     private final Path hostsDirectory;
     private final Path distribution;
+    private final LocalStartGate startGate;
 
     public LocalHostProvider(HostRepository hosts, TransactionTemplate tx, Clock clock, AgentEndpoint endpoint,
                              ProvisioningProperties.Local settings, Path hostsDirectory, Path distribution) {
@@ -53,6 +54,7 @@ public class LocalHostProvider implements HostProvider {
         this.settings = settings;
         this.hostsDirectory = hostsDirectory;
         this.distribution = distribution;
+        this.startGate = new LocalStartGate(settings.startGate());
     }
 
     @Override
@@ -144,6 +146,7 @@ public class LocalHostProvider implements HostProvider {
     }
 
     private Host startAgent(Host host) {
+        startGate.awaitOpen(host);
         if (!Files.isDirectory(distribution.resolve("lib"))) {
             throw new IllegalStateException("the broker-agent distribution is not at " + distribution
                     + "; build it (mvn install) or set TRIBUTARY_AGENT_DISTRIBUTION");

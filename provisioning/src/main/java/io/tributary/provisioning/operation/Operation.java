@@ -1,5 +1,6 @@
 package io.tributary.provisioning.operation;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,7 +29,11 @@ public class Operation {
     private int attempts;
     private Instant nextAttemptAt;
     private Instant deadlineAt;
+    // written only by OperationRepository's conditional UPDATEs: an entity save (a cancel, a progress
+    // record) must neither clear a running worker's lease nor move it back
+    @Column(insertable = false, updatable = false)
     private String leaseOwner;
+    @Column(insertable = false, updatable = false)
     private Instant leaseUntil;
     private Instant createdAt;
     private Instant updatedAt;
@@ -82,8 +87,6 @@ public class Operation {
         this.error = null;
         this.finishedAt = now;
         this.updatedAt = now;
-        this.leaseOwner = null;
-        this.leaseUntil = null;
     }
 
     public void fail(String reason, Instant now) {
@@ -91,8 +94,6 @@ public class Operation {
         this.error = reason;
         this.finishedAt = now;
         this.updatedAt = now;
-        this.leaseOwner = null;
-        this.leaseUntil = null;
     }
 
     public UUID getId() { return id; }
@@ -109,4 +110,6 @@ public class Operation {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    public String getLeaseOwner() { return leaseOwner; }
+    public Instant getLeaseUntil() { return leaseUntil; }
 }

@@ -44,15 +44,28 @@ public interface OperationRepository extends JpaRepository<Operation, UUID> {
             """, nativeQuery = true)
     int lease(@Param("id") UUID id, @Param("owner") String owner, @Param("now") Instant now, @Param("until") Instant until);
 
+    /** Extends a lease this replica still owns (whatever the operation's status: its worker may still run). */
     @Modifying
     @Query(value = "update operations set lease_until = :until where id = :id and lease_owner = :owner", nativeQuery = true)
     int renew(@Param("id") UUID id, @Param("owner") String owner, @Param("until") Instant until);
+
+    /**
+     * The fence before each step: extends the lease only if this replica still owns it and the
+     * operation is unfinished (a cancelled or finished operation runs no further step); 1 when so.
+     */
+    @Modifying
+    @Query(value = """
+            update operations set lease_until = :until
+            where id = :id and lease_owner = :owner and status in ('PENDING', 'RUNNING')
+            """, nativeQuery = true)
+    int extendIfOpen(@Param("id") UUID id, @Param("owner") String owner, @Param("until") Instant until);
 
     @Modifying
     @Query(value = "update operations set lease_owner = null, lease_until = null where id = :id and lease_owner = :owner",
             nativeQuery = true)
     int release(@Param("id") UUID id, @Param("owner") String owner);
 
+    /** Other operations of the instance whose worker may still be running (finished or cancelled ones too). */
     @Query(value = "select count(*) from operations where instance_id = :instanceId and id <> :id and lease_until > :now",
             nativeQuery = true)
     long countOtherLeased(@Param("instanceId") UUID instanceId, @Param("id") UUID id, @Param("now") Instant now);

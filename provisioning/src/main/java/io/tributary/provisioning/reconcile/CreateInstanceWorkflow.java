@@ -115,7 +115,11 @@ public class CreateInstanceWorkflow {
         return StepResult.done();
     }
 
-    /** One host per broker, made or picked by the host provider. */
+    /**
+     * One host per broker, made or picked by the host provider. A pass makes at most one new host
+     * and then runs again, so the runner checks the lease (and that no delete cancelled the order)
+     * before each host is made.
+     */
     private StepResult ensureHosts(Operation op, Instance instance) {
         for (Broker broker : brokers.findByInstanceIdOrderByNodeId(instance.getId())) {
             Host host = providers.active().ensureHost(broker);
@@ -125,6 +129,9 @@ public class CreateInstanceWorkflow {
                     b.setHostId(host.getId());
                     brokers.save(b);
                 });
+                log.info("instance={} operation={} node={} has host {}", instance.getId(), op.getId(), broker.getNodeId(),
+                        host.getId());
+                return StepResult.again("host for node " + broker.getNodeId());
             }
         }
         return StepResult.done();

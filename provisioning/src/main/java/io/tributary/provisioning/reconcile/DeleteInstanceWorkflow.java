@@ -16,7 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Stops and removes everything an instance had: wait for other work → release hosts → DELETED. */
+/**
+ * Stops and removes everything an instance had: wait for other work → release hosts → check that
+ * none is left → DELETED. A creation the delete cancelled may still be mid-step (making a host) on
+ * some replica: its lease stays renewed while it works, so the delete waits until that worker has
+ * stopped (it stops at its next lease check) or its lease ran out; a host that still appears after
+ * the release is released on the next pass, and the instance is DELETED only when none is left.
+ */
 public class DeleteInstanceWorkflow {
 
     private static final Logger log = LoggerFactory.getLogger(DeleteInstanceWorkflow.class);
@@ -45,6 +51,7 @@ public class DeleteInstanceWorkflow {
         return List.of(
                 new Step("WAIT_FOR_OTHER_OPERATIONS", 5, this::waitForOtherOperations),
                 new Step("RELEASE_HOSTS", 20, this::releaseHosts),
+                new Step("CHECK_NOTHING_LEFT", 90, this::checkNothingLeft),
                 new Step("MARK_DELETED", 95, this::markDeleted));
     }
 
@@ -56,8 +63,25 @@ public class DeleteInstanceWorkflow {
 
     private StepResult releaseHosts(Operation op, Instance instance) {
         // in parallel: each broker's graceful shutdown takes seconds
-        hosts.findLiveByInstance(instance.getId()).parallelStream()
-                .forEach(host -> providers.forHost(host).releaseHost(host));
+        hosts.findLiveByInstance(instance.getId()).parallelStream().forEach(host -> {
+            providers.forHost(host).releaseHost(host);
+            log.info("instance={} operation={} node={} host {} released", instance.getId(), op.getId(), host.getNodeId(),
+                    host.getId());
+        });
+        return StepResult.done();
+    }
+
+    /** No other worker still runs and no host is live (one made by a late worker is released on the next pass). */
+    private StepResult checkNothingLeft(Operation op, Instance instance) {
+        if (operations.countOtherLeased(instance.getId(), op.getId(), clock.instant()) > 0) {
+            return StepResult.waitFor(Duration.ofSeconds(1), "waiting for the running operation to stop");
+        }
+        int left = hosts.findLiveByInstance(instance.getId()).size();
+        if (left > 0) {
+            log.warn("instance={} operation={} {} host(s) appeared after the release; releasing them", instance.getId(),
+                    op.getId(), left);
+            return StepResult.waitFor(Duration.ofSeconds(1), left + " host(s) left to release");
+        }
         return StepResult.done();
     }
 

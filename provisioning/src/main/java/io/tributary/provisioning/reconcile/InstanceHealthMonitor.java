@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class InstanceHealthMonitor {
 
+    public static final String SCHEDULER = "healthMonitorScheduler";
     static final Duration SILENCE = Duration.ofSeconds(20);
     private static final Logger log = LoggerFactory.getLogger(InstanceHealthMonitor.class);
 
@@ -44,7 +45,7 @@ public class InstanceHealthMonitor {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = 2000, initialDelay = 2000)
+    @Scheduled(fixedDelay = 2000, initialDelay = 2000, scheduler = SCHEDULER)
     public void check() {
         for (Instance instance : instances.findByStatusIn(List.of(InstanceStatus.RUNNING, InstanceStatus.DEGRADED))) {
             if (!operations.findByInstanceIdAndStatusIn(instance.getId(),

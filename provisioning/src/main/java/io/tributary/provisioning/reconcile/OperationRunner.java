@@ -21,8 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes one pass over a leased operation: runs its steps in order until one waits or fails,
- * recording the step and percent as it goes. A failing step is retried with backoff; after
- * {@link #MAX_ATTEMPTS} failures, or past the deadline, the operation fails with the reason.
+ * recording the step and percent as it goes. Before every step (and every repeat of a step) the
+ * worker checks that the lease is still its own and the operation still open, and stops
+ * otherwise. A failing step is retried with backoff; after {@link #MAX_ATTEMPTS} failures, or
+ * past the deadline, the operation fails with the reason.
  */
 public class OperationRunner {
 
@@ -53,25 +55,38 @@ public class OperationRunner {
         this.clock = clock;
     }
 
-    public void run(UUID operationId) {
+    /** One pass over the operation, as long as {@code lease} holds. */
+    public void run(UUID operationId, Lease lease) {
+        run(operationId, lease, null);
+    }
+
+    /** One pass with the given steps ({@code null}: those of the operation's type). */
+    void run(UUID operationId, Lease lease, List<Step> givenSteps) {
         Operation op = operations.findById(operationId).orElse(null);
         if (op == null || op.getStatus().isFinished()) {
             return;
         }
         Instance instance = instances.findById(op.getInstanceId()).orElseThrow();
         try {
-            for (Step step : steps(op.getType())) {
-                if (!record(operationId, o -> o.progress(step.name(), step.percent(), clock.instant()))) {
-                    return; // finished elsewhere, e.g. a creation cancelled by a delete
-                }
-                StepResult result = runStep(op, instance, step);
-                if (result == null) {
-                    return;
-                }
+            for (Step step : givenSteps != null ? givenSteps : steps(op.getType())) {
+                StepResult result;
+                do {
+                    if (!stillOurs(op, step, lease)
+                            || !record(operationId, o -> o.progress(step.name(), step.percent(), clock.instant()))) {
+                        return; // finished elsewhere, e.g. a creation cancelled by a delete
+                    }
+                    result = runStep(op, instance, step, lease);
+                    if (result == null) {
+                        return;
+                    }
+                } while (result.again());
                 if (!result.complete()) {
-                    waitOrTimeOut(op, step, result);
+                    waitOrTimeOut(op, step, result, lease);
                     return;
                 }
+            }
+            if (!lease.holdForNextStep()) {
+                return;
             }
             record(operationId, o -> o.succeed(clock.instant()));
             log.info("instance={} operation={} {} succeeded", op.getInstanceId(), op.getId(), op.getType());
@@ -88,12 +103,22 @@ public class OperationRunner {
         };
     }
 
+    /** The fence: the next step runs only if the lease is still ours and the operation open. */
+    private static boolean stillOurs(Operation op, Step step, Lease lease) {
+        if (lease.holdForNextStep()) {
+            return true;
+        }
+        log.info("instance={} operation={} stops before {}: its lease was taken or the operation finished elsewhere",
+                op.getInstanceId(), op.getId(), step.name());
+        return false;
+    }
+
     /** Runs a step; on failure schedules a retry or fails the operation, and returns null. */
-    private StepResult runStep(Operation op, Instance instance, Step step) {
+    private StepResult runStep(Operation op, Instance instance, Step step, Lease lease) {
         try {
             return step.action().run(op, instance);
         } catch (UnsupportedOrderException e) {
-            fail(op, e.getMessage());
+            fail(op, e.getMessage(), lease);
             return null;
         } catch (OptimisticLockingFailureException e) {
             throw e;
@@ -103,7 +128,7 @@ public class OperationRunner {
             log.warn("instance={} operation={} step {} failed (attempt {}): {}", op.getInstanceId(), op.getId(),
                     step.name(), current.getAttempts() + 1, e.toString());
             if (current.getAttempts() + 1 >= MAX_ATTEMPTS || clock.instant().isAfter(current.getDeadlineAt())) {
-                fail(op, reason);
+                fail(op, reason, lease);
             } else {
                 Duration backoff = Duration.ofSeconds(Math.min(30, 1L << current.getAttempts()));
                 record(op.getId(), o -> o.retryAt(clock.instant().plus(backoff), reason, clock.instant()));
@@ -112,11 +137,11 @@ public class OperationRunner {
         }
     }
 
-    private void waitOrTimeOut(Operation op, Step step, StepResult result) {
+    private void waitOrTimeOut(Operation op, Step step, StepResult result, Lease lease) {
         Instant now = clock.instant();
         Operation current = operations.findById(op.getId()).orElseThrow();
         if (now.isAfter(current.getDeadlineAt())) {
-            fail(op, "timed out in " + step.name() + (result.detail() == null ? "" : ": " + result.detail()));
+            fail(op, "timed out in " + step.name() + (result.detail() == null ? "" : ": " + result.detail()), lease);
             return;
         }
         record(op.getId(), o -> {
@@ -127,8 +152,16 @@ public class OperationRunner {
         });
     }
 
-    /** Fails the operation; a failed creation leaves the instance CREATE_FAILED with its hosts released. */
-    private void fail(Operation op, String reason) {
+    /**
+     * Fails the operation; a failed creation leaves the instance CREATE_FAILED with its hosts released.
+     * Not when the lease was lost meanwhile: the hosts are then another worker's (or a delete's) to handle.
+     */
+    private void fail(Operation op, String reason, Lease lease) {
+        if (!lease.holdForNextStep()) {
+            log.info("instance={} operation={} not failed here ({}): its lease was taken or it finished elsewhere",
+                    op.getInstanceId(), op.getId(), reason);
+            return;
+        }
         log.warn("instance={} operation={} {} failed: {}", op.getInstanceId(), op.getId(), op.getType(), reason);
         if (op.getType() == OperationType.CREATE_INSTANCE) {
             for (Host host : hosts.findLiveByInstance(op.getInstanceId())) {

@@ -1,0 +1,37 @@
+package io.tributary.provisioning.host;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A test seam ({@code tributary.provisioning.local.start-gate}): while the file exists, a local
+ * host waits before starting its agent, so a test can hold a creation in the middle of making its
+ * hosts (and delete, or take its lease away, meanwhile). Without the setting it never waits.
+ */
+final class LocalStartGate {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStartGate.class);
+    private final Path file;
+
+    LocalStartGate(Path file) {
+        this.file = file == null || file.toString().isBlank() ? null : file;
+    }
+
+    void awaitOpen(Host host) {
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        log.info("instance={} node={} local host {} waits for the start gate {}", host.getInstanceId(),
+                host.getNodeId(), host.getId(), file);
+        try {
+            while (Files.exists(file)) {
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted at the start gate", e);
+        }
+    }
+}
