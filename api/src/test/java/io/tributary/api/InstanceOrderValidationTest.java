@@ -56,7 +56,62 @@ class InstanceOrderValidationTest extends ControlPlaneTest {
                 broken("forbidden broker setting", "brokerConfig.listeners", o -> o.put("brokerConfig", Map.of("listeners", "x"))),
                 broken("forbidden SASL broker setting", "brokerConfig.sasl.enabled.mechanisms",
                         o -> o.put("brokerConfig", Map.of("sasl.enabled.mechanisms", "PLAIN"))),
-                broken("broker count of the wrong type", "brokerCount", o -> o.put("brokerCount", "three")));
+                broken("broker count of the wrong type", "brokerCount", o -> o.put("brokerCount", "three")),
+                // brokerConfig is an allow-list checked with Kafka's own ConfigDef (the order has three brokers)
+                broken("a config provider (reads the host's environment)", "brokerConfig.config.providers",
+                        o -> o.put("brokerConfig", Map.of("config.providers", "env"))),
+                broken("a config provider's class", "brokerConfig.config.providers.env.class",
+                        o -> o.put("brokerConfig", Map.of("config.providers.env.class",
+                                "org.apache.kafka.common.config.provider.EnvVarConfigProvider"))),
+                broken("an agent-owned tributary key", "brokerConfig.tributary.max.partitions",
+                        o -> o.put("brokerConfig", Map.of("tributary.max.partitions", "1000000"))),
+                broken("unclean leader election", "brokerConfig.unclean.leader.election.enable",
+                        o -> o.put("brokerConfig", Map.of("unclean.leader.election.enable", "true"))),
+                broken("min.insync.replicas 1 on three brokers", "brokerConfig.min.insync.replicas",
+                        o -> o.put("brokerConfig", Map.of("min.insync.replicas", "1"))),
+                broken("min.insync.replicas above the replication factor", "brokerConfig.min.insync.replicas",
+                        o -> o.put("brokerConfig", Map.of("min.insync.replicas", "3", "default.replication.factor", "2"))),
+                broken("replication factor above the broker count", "brokerConfig.default.replication.factor",
+                        o -> o.put("brokerConfig", Map.of("default.replication.factor", "4"))),
+                broken("a setting that is not tunable", "brokerConfig.num.network.threads",
+                        o -> o.put("brokerConfig", Map.of("num.network.threads", "64"))),
+                broken("the list of tunable settings with an unknown one", "brokerConfig",
+                        o -> o.put("brokerConfig", Map.of("no.such.setting", "1"))),
+                broken("a number that is not one", "brokerConfig.message.max.bytes",
+                        o -> o.put("brokerConfig", Map.of("message.max.bytes", "lots"))),
+                broken("a number outside Kafka's range", "brokerConfig.num.partitions",
+                        o -> o.put("brokerConfig", Map.of("num.partitions", "0"))),
+                broken("a number outside our range", "brokerConfig.message.max.bytes",
+                        o -> o.put("brokerConfig", Map.of("message.max.bytes", "1073741824"))),
+                broken("more partitions than the flavor allows", "brokerConfig.num.partitions",
+                        o -> o.put("brokerConfig", Map.of("num.partitions", "100000"))),
+                broken("an unknown compression type", "brokerConfig.compression.type",
+                        o -> o.put("brokerConfig", Map.of("compression.type", "brotli"))),
+                broken("a boolean that is not one", "brokerConfig.auto.create.topics.enable",
+                        o -> o.put("brokerConfig", Map.of("auto.create.topics.enable", "yes"))),
+                broken("auto-creation against autoCreateTopics", "brokerConfig.auto.create.topics.enable",
+                        o -> o.put("brokerConfig", Map.of("auto.create.topics.enable", "true"))),
+                broken("time retention beside retention.defaultHours", "brokerConfig.log.retention.ms",
+                        o -> o.put("brokerConfig", Map.of("log.retention.ms", "1000"))),
+                broken("group session timeouts min above max", "brokerConfig.group.min.session.timeout.ms",
+                        o -> o.put("brokerConfig", Map.of("group.min.session.timeout.ms", "1800001"))),
+                broken("consumer heartbeat not below the session timeout", "brokerConfig.group.consumer.heartbeat.interval.ms",
+                        o -> o.put("brokerConfig", Map.of("group.consumer.session.timeout.ms", "15000",
+                                "group.consumer.min.session.timeout.ms", "15000", "group.consumer.heartbeat.interval.ms", "15000"))),
+                broken("a value longer than 1024 characters", "brokerConfig.compression.type",
+                        o -> o.put("brokerConfig", Map.of("compression.type", "z".repeat(1025)))),
+                broken("a setting name longer than 200 characters", "brokerConfig",
+                        o -> o.put("brokerConfig", Map.of("a".repeat(201), "1"))),
+                broken("more than 100 settings", "brokerConfig",
+                        o -> o.put("brokerConfig", hundredAndOneSettings())));
+    }
+
+    private static Map<String, String> hundredAndOneSettings() {
+        Map<String, String> settings = new HashMap<>();
+        for (int i = 0; i <= 100; i++) {
+            settings.put("setting" + i, "1");
+        }
+        return settings;
     }
 
     @ParameterizedTest(name = "{0}")

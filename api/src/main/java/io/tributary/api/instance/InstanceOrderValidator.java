@@ -62,7 +62,9 @@ class InstanceOrderValidator {
         checkBilling(order.getBilling(), problems);
         checkTags(order.getTags(), problems);
         if (order.getBrokerConfig() != null) {
-            problems.addAll(BrokerConfigScreen.screen(order.getBrokerConfig()));
+            problems.addAll(BrokerConfigScreen.screen(order.getBrokerConfig(), new BrokerConfigScreen.Order(
+                    order.getBrokerCount() == null ? 0 : order.getBrokerCount(),
+                    Boolean.TRUE.equals(order.getAutoCreateTopics()), flavor.orElse(null))));
         }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);

@@ -119,17 +119,26 @@ final class MessageSearch {
                 .nextCursor(complete ? null : new ScanCursor(next, end).encode());
     }
 
+    /** A record read by a time query, rendered once, with its share of the response. */
+    private record Kept(ConsumerRecord<byte[], byte[]> record, MessageDto message, int size) {
+    }
+
     /**
-     * The first {@code limit} messages at or after {@code from} over all partitions: reads at most
-     * {@code limit} from each partition's offsetsForTimes position, then merges by time.
+     * The first {@code limit} messages at or after {@code from} over all partitions, within
+     * {@link #MAX_RESPONSE_CHARS} of response: reads at most {@code limit} messages and that many characters from
+     * each partition's offsetsForTimes position, then merges by time. A partition cut short by size cannot be
+     * overtaken: the merge reaches the size limit by its last message at the latest, and the cursor continues
+     * every partition after the last message returned.
      */
     MessageQueryResultDto firstAfter(MessageQuery q, Map<Integer, Long> start, Map<Integer, Long> end) {
-        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> perPartition = new HashMap<>();
+        Map<Integer, List<Kept>> perPartition = new HashMap<>();
+        Map<Integer, Long> keptChars = new HashMap<>();
         Set<Integer> open = new HashSet<>();
         start.forEach((p, o) -> {
             if (o < end.get(p)) {
                 open.add(p);
                 perPartition.put(p, new ArrayList<>());
+                keptChars.put(p, 0L);
             }
         });
         long scanned = 0;
@@ -149,26 +158,45 @@ final class MessageSearch {
                 scanned++;
                 boolean beyond = r.offset() >= end.get(p) || (q.to() != null && r.timestamp() >= q.to().toEpochMilli());
                 if (!beyond) {
-                    perPartition.get(p).add(r);
+                    MessageDto m = MessageRendering.render(r);
+                    int size = MessageRendering.approximateSize(m);
+                    perPartition.get(p).add(new Kept(r, m, size));
+                    keptChars.merge(p, (long) size, Long::sum);
                 }
-                if (beyond || perPartition.get(p).size() >= q.limit() || r.offset() + 1 >= end.get(p)) {
+                if (beyond || perPartition.get(p).size() >= q.limit() || keptChars.get(p) >= MAX_RESPONSE_CHARS
+                        || r.offset() + 1 >= end.get(p)) {
                     close(open, p);
                 }
             }
         }
-        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+        List<Kept> all = new ArrayList<>();
         perPartition.values().forEach(all::addAll);
-        all.sort(Comparator.<ConsumerRecord<byte[], byte[]>>comparingLong(ConsumerRecord::timestamp)
-                .thenComparingInt(ConsumerRecord::partition).thenComparingLong(ConsumerRecord::offset));
-        List<ConsumerRecord<byte[], byte[]>> chosen = all.subList(0, Math.min(q.limit(), all.size()));
+        all.sort(Comparator.<Kept>comparingLong(k -> k.record().timestamp())
+                .thenComparingInt(k -> k.record().partition()).thenComparingLong(k -> k.record().offset()));
+        List<Kept> chosen = new ArrayList<>();
+        long responseChars = 0;
+        boolean sizeReached = false;
+        for (Kept k : all) {
+            if (chosen.size() >= q.limit()) {
+                break;
+            }
+            chosen.add(k);
+            responseChars += k.size();
+            if (responseChars >= MAX_RESPONSE_CHARS) {
+                sizeReached = true;
+                break;
+            }
+        }
         Map<Integer, Long> next = new TreeMap<>(start);
-        chosen.forEach(r -> next.merge(r.partition(), r.offset() + 1, Math::max));
-        boolean more = timedOut || all.size() > chosen.size()
-                || perPartition.entrySet().stream().anyMatch(e -> e.getValue().size() >= q.limit()
-                && e.getValue().get(e.getValue().size() - 1).offset() + 1 < end.get(e.getKey()));
-        return new MessageQueryResultDto().messages(chosen.stream().map(MessageRendering::render).toList())
+        chosen.forEach(k -> next.merge(k.record().partition(), k.record().offset() + 1, Math::max));
+        boolean cutShort = perPartition.entrySet().stream().anyMatch(e -> !e.getValue().isEmpty()
+                && (e.getValue().size() >= q.limit() || keptChars.get(e.getKey()) >= MAX_RESPONSE_CHARS)
+                && e.getValue().get(e.getValue().size() - 1).record().offset() + 1 < end.get(e.getKey()));
+        boolean more = timedOut || all.size() > chosen.size() || cutShort;
+        String stoppedBy = timedOut ? "MAX_MILLIS" : sizeReached ? "RESPONSE_SIZE" : "LIMIT";
+        return new MessageQueryResultDto().messages(chosen.stream().map(Kept::message).toList())
                 .scanned(scanned).complete(!more)
-                .stoppedBy(more ? MessageQueryResultDto.StoppedByEnum.fromValue(timedOut ? "MAX_MILLIS" : "LIMIT") : null)
+                .stoppedBy(more ? MessageQueryResultDto.StoppedByEnum.fromValue(stoppedBy) : null)
                 .nextCursor(more ? new ScanCursor(next, end).encode() : null);
     }
 
