@@ -141,7 +141,16 @@ public class Host {
     public void setAgentPid(Long agentPid) { this.agentPid = agentPid; }
     public String getJoinTokenHash() { return joinTokenHash; }
     public Instant getJoinTokenExpiresAt() { return joinTokenExpiresAt; }
-    public void setJoinToken(String hash, Instant expiresAt) { this.joinTokenHash = hash; this.joinTokenExpiresAt = expiresAt; }
+
+    /** A one-time token for the host's agent to enroll with; an enrolled host never gets one again. */
+    public void issueJoinToken(String hash, Instant expiresAt) {
+        if (credentialHash != null) {
+            throw new IllegalStateException("host " + id + " is enrolled; it gets no join token");
+        }
+        this.joinTokenHash = hash;
+        this.joinTokenExpiresAt = expiresAt;
+    }
+
     public String getCredentialHash() { return credentialHash; }
     public String getDesiredState() { return desiredState; }
     public long getDesiredGeneration() { return desiredGeneration; }
