@@ -135,23 +135,28 @@ final class BrokerAgent implements AutoCloseable {
 
     private Credential loadOrEnroll() throws IOException, InterruptedException {
         Optional<Credential> stored = Credential.load(paths);
+        JoinTokenSource joinToken = config.joinToken();
         if (stored.isPresent()) {
             log.info("Using the stored credential of host {}", stored.get().hostId());
+            joinToken.consumed(); // a token left over from an earlier start is of no use any more
             return stored.get();
         }
-        String token = config.joinToken().orElseThrow(() -> new ConfigException(AgentConfigs.JOIN_TOKEN_CONFIG
-                + " is required: this host has no credential at " + paths.credential() + " yet"));
+        String token = joinToken.read().orElseThrow(() -> new ConfigException(AgentConfigs.JOIN_TOKEN_FILE_CONFIG
+                + " or " + AgentConfigs.JOIN_TOKEN_CONFIG + " is required: this host has no credential at "
+                + paths.credential() + " yet"));
         Backoff backoff = new Backoff(Duration.ofSeconds(1), MAX_CONTROL_PLANE_BACKOFF);
         while (true) {
             try {
                 Credential enrolled = client.enroll(token, hostname(), config.availabilityZone(), config.address(),
                         agentVersion);
                 enrolled.save(paths);
+                joinToken.consumed();
                 log.info("Enrolled as host {} in {}", enrolled.hostId(), config.availabilityZone());
                 return enrolled;
             } catch (ControlPlaneClient.UnauthorizedException e) {
+                joinToken.consumed();
                 throw new ConfigException("The control plane rejected the join token (401: used, expired or unknown);"
-                        + " set a new " + AgentConfigs.JOIN_TOKEN_CONFIG);
+                        + " set a new " + AgentConfigs.JOIN_TOKEN_FILE_CONFIG);
             } catch (IOException e) {
                 Duration delay = backoff.next();
                 log.warn("Cannot enroll at {} ({}); retrying in {}", config.controlPlaneUrl(), e.toString(), delay);

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the broker as its own JVM ({@code java -Xms -Xmx <options> -cp <libs>/* kafka.Kafka
- * server.properties}) after writing its config files and formatting storage on first start, and finds
+ * server.properties}, set up by {@link KafkaJvm}: a clean environment, no config providers) after writing its config files and formatting storage on first start, and finds
  * a broker left running by a previous agent process so it can be adopted instead of started twice.
  */
 final class BrokerLauncher implements BrokerSupervisor.Launcher {
@@ -52,7 +52,7 @@ final class BrokerLauncher implements BrokerSupervisor.Launcher {
         }
         List<String> command = command(state, classpath);
         try {
-            Process process = new ProcessBuilder(command)
+            Process process = KafkaJvm.processBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(java.lang.ProcessBuilder.Redirect.appendTo(paths.brokerOut().toFile()))
                     .start();
@@ -73,6 +73,7 @@ final class BrokerLauncher implements BrokerSupervisor.Launcher {
         command.add("-Xms" + state.jvm().heapMb() + "m");
         command.add("-Xmx" + state.jvm().heapMb() + "m");
         command.addAll(state.jvm().options());
+        command.add(KafkaJvm.NO_CONFIG_PROVIDERS); // after the options: the last -D of a name wins
         command.add("-Djava.awt.headless=true");
         command.add("-Dkafka.logs.dir=" + paths.logsDir());
         command.add("-Dlog4j2.configurationFile=" + paths.log4j2Properties());

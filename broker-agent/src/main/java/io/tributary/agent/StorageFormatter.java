@@ -32,12 +32,12 @@ final class StorageFormatter {
     /** Runs the format; server.properties must already be written. */
     void format(String classpath, String clusterId) throws BrokerStartException {
         List<String> command = List.of(KafkaInstallation.java(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + paths.log4j2Properties(),
+                "-XX:TieredStopAtLevel=1", KafkaJvm.NO_CONFIG_PROVIDERS, "-Dlog4j2.configurationFile=" + paths.log4j2Properties(),
                 "-Dkafka.logs.dir=" + paths.logsDir(), "-cp", classpath, "kafka.tools.StorageTool", "format",
                 "-t", clusterId, "-c", paths.serverProperties().toString(), "--ignore-formatted");
         log.info("Formatting KRaft storage in {} for cluster {}", paths.dataDir(), clusterId);
         try {
-            Process process = new ProcessBuilder(command)
+            Process process = KafkaJvm.processBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(paths.formatOut().toFile())
                     .start();
