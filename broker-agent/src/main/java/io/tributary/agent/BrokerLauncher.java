@@ -40,6 +40,7 @@ final class BrokerLauncher implements BrokerSupervisor.Launcher {
     public BrokerProcess launch(DesiredState state, RenderedConfig config) throws BrokerStartException {
         String classpath = installation.classpath(state.kafkaVersion());
         LaunchSpec spec = LaunchSpec.of(state, config);
+        refuseAnotherClustersData(state);
         try {
             paths.createDirectories();
             AtomicFiles.writePrivate(paths.serverProperties(), config.text());
@@ -64,6 +65,24 @@ final class BrokerLauncher implements BrokerSupervisor.Launcher {
             return broker;
         } catch (IOException e) {
             throw new BrokerStartException("cannot start the broker JVM: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A data directory formatted for another cluster holds another instance's topics, records and users (SCRAM
+     * credentials live in the KRaft metadata): a broker started on it would serve them to the new instance.
+     */
+    private void refuseAnotherClustersData(DesiredState state) throws BrokerStartException {
+        Optional<String> formatted;
+        try {
+            formatted = formatter.formattedClusterId();
+        } catch (IOException e) {
+            throw new BrokerStartException("cannot read " + paths.metaProperties() + ": " + e.getMessage(), e);
+        }
+        if (formatted.isPresent() && !formatted.get().equals(state.clusterId())) {
+            throw new BrokerStartException("refusing to start: " + paths.dataDir() + " belongs to cluster "
+                    + formatted.get() + ", not to the desired cluster " + state.clusterId()
+                    + "; the host must be wiped first");
         }
     }
 

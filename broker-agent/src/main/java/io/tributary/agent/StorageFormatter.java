@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,18 @@ final class StorageFormatter {
 
     boolean isFormatted() {
         return Files.exists(paths.metaProperties());
+    }
+
+    /** The {@code cluster.id} the data directory was formatted for, if it was. */
+    Optional<String> formattedClusterId() throws IOException {
+        if (!isFormatted()) {
+            return Optional.empty();
+        }
+        Properties meta = new Properties();
+        try (var in = Files.newBufferedReader(paths.metaProperties(), StandardCharsets.UTF_8)) {
+            meta.load(in);
+        }
+        return Optional.ofNullable(meta.getProperty("cluster.id"));
     }
 
     /** Runs the format; server.properties must already be written. */

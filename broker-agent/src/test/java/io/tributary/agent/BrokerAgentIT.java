@@ -332,6 +332,47 @@ class BrokerAgentIT {
         System.out.println("agent RSS with broker stopped: " + rssKb(agent) + " kB");
     }
 
+    @Test
+    @Order(11)
+    void aDataDirectoryOfAnotherClusterIsRefusedAndTheBrokerReportedFailedWithTheReason() {
+        String otherCluster = Uuid.randomUuid().toString();
+        Map<String, Object> otherTenant = desiredState(5, "RUN", "3");
+        otherTenant.put("clusterId", otherCluster);
+
+        controlPlane.setDesiredState(otherTenant);
+
+        Map<String, Object> refused = awaitObserved("FAILED generation 5",
+                s -> generation(s) == 5 && "FAILED".equals(status(s)));
+        assertThat(String.valueOf(refused.get("lastError"))).contains("belongs to cluster " + clusterId)
+                .contains("not to the desired cluster " + otherCluster);
+        assertThat(brokerPidFile()).isEmpty();
+    }
+
+    @Test
+    @Order(12)
+    void aWipeDeletesEverythingOfTheLastInstanceAndTheNextOneStartsFromNothing() throws Exception {
+        controlPlane.setDesiredState(new LinkedHashMap<>(Map.of("hostId", controlPlane.hostId, "generation", 6,
+                "action", "WIPE", "wipeNonce", "wipe_it_1")));
+
+        awaitObserved("wiped: wipe_it_1", s -> "wipe_it_1".equals(s.get("wiped")));
+        assertThat(home.resolve("data")).isEmptyDirectory();
+        assertThat(home.resolve("desired-state.json")).doesNotExist();
+        assertThat(home.resolve("config/server.properties")).doesNotExist();
+        assertThat(home.resolve("credential")).exists();
+
+        String newCluster = Uuid.randomUuid().toString();
+        Map<String, Object> next = desiredState(7, "RUN", "3");
+        next.put("clusterId", newCluster);
+        controlPlane.setDesiredState(next);
+
+        awaitObserved("RUNNING generation 7 on the new cluster", s -> generation(s) == 7 && "RUNNING".equals(status(s)));
+        assertThat(Files.readString(home.resolve("data/meta.properties"))).contains("cluster.id=" + newCluster);
+        try (Admin admin = admin()) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+                    .doesNotContain("it-round-trip", "it-after-full", "it-within-limit");
+        }
+    }
+
     // --- the desired state and the agent process -------------------------------------------------
 
     Map<String, Object> desiredState(long generation, String action, String ioThreads) {

@@ -68,11 +68,16 @@ public class AgentService {
         return hosts.findByCredentialHash(Tokens.sha256(credential)).filter(h -> h.getStatus() != HostStatus.REMOVED);
     }
 
+    /** @param wiped the agent's {@code wiped} field: the nonce of the last wipe it finished, or {@code null} */
     @Transactional
-    public void observed(UUID hostId, String observedJson, long generation, String brokerStatus) {
+    public void observed(UUID hostId, String observedJson, long generation, String brokerStatus, String wiped) {
         hosts.findById(hostId).ifPresent(h -> {
-            h.observed(observedJson, generation, brokerStatus, clock.instant());
+            boolean wasReleasing = h.getStatus() == HostStatus.RELEASING;
+            h.observed(observedJson, generation, brokerStatus, wiped, clock.instant());
             hosts.save(h);
+            if (wasReleasing && h.getStatus() == HostStatus.READY) {
+                log.info("host {} wiped by its agent; free again", h.getId());
+            }
         });
     }
 }
