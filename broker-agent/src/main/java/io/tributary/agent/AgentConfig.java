@@ -22,7 +22,7 @@ public record AgentConfig(
         URI controlPlaneUrl,
         Optional<Path> controlPlaneCa,
         Path home,
-        Optional<String> joinToken,
+        JoinTokenSource joinToken,
         String availabilityZone,
         String address,
         Path kafkaDist,
@@ -35,8 +35,7 @@ public record AgentConfig(
     @Override
     public String toString() { // never print the join token
         return "AgentConfig[controlPlaneUrl=" + controlPlaneUrl + ", controlPlaneCa=" + controlPlaneCa.orElse(null)
-                + ", home=" + home + ", joinToken="
-                + (joinToken.isPresent() ? "<set>" : "<unset>") + ", availabilityZone=" + availabilityZone
+                + ", home=" + home + ", joinToken=" + joinToken + ", availabilityZone=" + availabilityZone
                 + ", address=" + address + ", kafkaDist=" + kafkaDist + ", pollInterval=" + pollInterval
                 + ", reportInterval=" + reportInterval + ", brokerStopTimeout=" + brokerStopTimeout + "]";
     }
@@ -57,7 +56,9 @@ public record AgentConfig(
             problems.add(CONTROL_PLANE_CA_CONFIG + "=" + ca.get() + " is not a readable file");
         }
         Path home = parsePath(source, AGENT_HOME_CONFIG, null, problems);
-        Optional<String> joinToken = source.get(JOIN_TOKEN_CONFIG);
+        Optional<Path> joinTokenFile = Optional.ofNullable(source.get(JOIN_TOKEN_FILE_CONFIG).isPresent()
+                ? parsePath(source, JOIN_TOKEN_FILE_CONFIG, null, problems) : null);
+        JoinTokenSource joinToken = new JoinTokenSource(joinTokenFile, source.get(JOIN_TOKEN_CONFIG));
         String zone = source.get(AGENT_AZ_CONFIG).orElse(AGENT_AZ_DEFAULT);
         if (!ZONE.matcher(zone).matches()) {
             problems.add(AGENT_AZ_CONFIG + "='" + zone + "' must be 1-64 characters of A-Z a-z 0-9 . _ -");

@@ -28,6 +28,11 @@ public final class AgentConfigs {
     public static final String JOIN_TOKEN_DOC = "One-time join token used to enroll this host. Needed only while "
             + "<home>/credential does not exist yet.";
 
+    public static final String JOIN_TOKEN_FILE_CONFIG = "TRIBUTARY_JOIN_TOKEN_FILE";
+    public static final String JOIN_TOKEN_FILE_DOC = "File holding the one-time join token (keep it mode 0600); wins "
+            + "over " + JOIN_TOKEN_CONFIG + ". The agent deletes it once it enrolled. Preferred over the variable, "
+            + "which stays readable in the agent's /proc/<pid>/environ for as long as it runs.";
+
     public static final String AGENT_AZ_CONFIG = "TRIBUTARY_AGENT_AZ";
     public static final String AGENT_AZ_DEFAULT = "az1";
     public static final String AGENT_AZ_DOC = "Availability zone of this host, reported at enrollment "
@@ -70,6 +75,7 @@ public final class AgentConfigs {
             new Setting(CONTROL_PLANE_CA_CONFIG, null, CONTROL_PLANE_CA_DOC),
             new Setting(AGENT_HOME_CONFIG, null, AGENT_HOME_DOC),
             new Setting(JOIN_TOKEN_CONFIG, null, JOIN_TOKEN_DOC),
+            new Setting(JOIN_TOKEN_FILE_CONFIG, null, JOIN_TOKEN_FILE_DOC),
             new Setting(AGENT_AZ_CONFIG, AGENT_AZ_DEFAULT, AGENT_AZ_DOC),
             new Setting(AGENT_ADDRESS_CONFIG, AGENT_ADDRESS_DEFAULT, AGENT_ADDRESS_DOC),
             new Setting(KAFKA_DIST_CONFIG, KAFKA_DIST_DEFAULT, KAFKA_DIST_DOC),

@@ -67,6 +67,20 @@ record AgentPaths(Path home) {
         return home.resolve("broker.state.json");
     }
 
+    /** The nonce of the last wipe this agent finished, reported as {@code wiped}. */
+    Path wipedMarker() {
+        return home.resolve("wiped");
+    }
+
+    /** The agent's own key and client certificate for the agent channel ({@link AgentTlsIdentity}). */
+    Path agentKey() {
+        return home.resolve("tls").resolve("agent-key.pem");
+    }
+
+    Path agentCertificate() {
+        return home.resolve("tls").resolve("agent.pem");
+    }
+
     void createDirectories() throws IOException {
         Files.createDirectories(configDir());
         Files.createDirectories(dataDir());

@@ -43,9 +43,13 @@ final class BrokerAgent implements AutoCloseable {
     private final ObservedStateReporter reporter;
     private final DiskGuard diskGuard;
     private final SecurityFiles securityFiles;
+    private final HostWiper wiper;
     private final Backoff controlPlaneBackoff;
 
+    // a WIPE clears a pending RUN state (both set by the sync thread), and the reconciler takes the wipe first
     private final AtomicReference<DesiredState> pending = new AtomicReference<>();
+    private final AtomicReference<WipeOrder> pendingWipe = new AtomicReference<>();
+    private volatile String lastWipe;
     private final Wakeup reconcileWakeup = new Wakeup();
     private final Wakeup syncWakeup = new Wakeup();
     private volatile ObservedState observed;
@@ -74,6 +78,7 @@ final class BrokerAgent implements AutoCloseable {
                 new StorageFormatter(paths), clock);
         SecurityFiles.Locations securityLocations = SecurityFiles.Locations.under(paths.home());
         this.securityFiles = new SecurityFiles(securityLocations);
+        this.wiper = new HostWiper(paths);
         this.supervisor = new BrokerSupervisor(
                 new ServerPropertiesRenderer(paths.dataDir(), config.address(), paths.produceRejected(), securityLocations),
                 launcher,
@@ -92,6 +97,11 @@ final class BrokerAgent implements AutoCloseable {
     void start() throws IOException, InterruptedException {
         paths.createDirectories();
         credential = loadOrEnroll();
+        lastWipe = wiper.lastWipe().orElse(null);
+        store.loadWipe().ifPresent(unfinished -> {
+            log.info("Finishing the wipe {} accepted before this agent stopped", unfinished.nonce());
+            pendingWipe.set(unfinished);
+        });
         Optional<DesiredStateStore.Stored> stored = store.load();
         stored.ifPresent(s -> etag = s.etag());
         launcher.findRunning().ifPresent(supervisor::adopt);
@@ -127,7 +137,7 @@ final class BrokerAgent implements AutoCloseable {
         join(reconcilerThread, config.brokerStopTimeout().plusSeconds(30));
         supervisor.shutdown();
         try {
-            client.reportObservedState(credential, supervisor.observe().withDisk(observed.disk()));
+            client.reportObservedState(credential, supervisor.observe().withDisk(observed.disk()).withWiped(lastWipe));
         } catch (IOException e) {
             log.info("Final observed state not reported: {}", e.toString());
         } catch (InterruptedException e) {
@@ -137,23 +147,28 @@ final class BrokerAgent implements AutoCloseable {
 
     private Credential loadOrEnroll() throws IOException, InterruptedException {
         Optional<Credential> stored = Credential.load(paths);
+        JoinTokenSource joinToken = config.joinToken();
         if (stored.isPresent()) {
             log.info("Using the stored credential of host {}", stored.get().hostId());
+            joinToken.consumed(); // a token left over from an earlier start is of no use any more
             return stored.get();
         }
-        String token = config.joinToken().orElseThrow(() -> new ConfigException(AgentConfigs.JOIN_TOKEN_CONFIG
-                + " is required: this host has no credential at " + paths.credential() + " yet"));
+        String token = joinToken.read().orElseThrow(() -> new ConfigException(AgentConfigs.JOIN_TOKEN_FILE_CONFIG
+                + " or " + AgentConfigs.JOIN_TOKEN_CONFIG + " is required: this host has no credential at "
+                + paths.credential() + " yet"));
         Backoff backoff = new Backoff(Duration.ofSeconds(1), MAX_CONTROL_PLANE_BACKOFF);
         while (true) {
             try {
                 Credential enrolled = client.enroll(token, hostname(), config.availabilityZone(), config.address(),
                         agentVersion);
                 enrolled.save(paths);
+                joinToken.consumed();
                 log.info("Enrolled as host {} in {}", enrolled.hostId(), config.availabilityZone());
                 return enrolled;
             } catch (ControlPlaneClient.UnauthorizedException e) {
+                joinToken.consumed();
                 throw new ConfigException("The control plane rejected the join token (401: used, expired or unknown);"
-                        + " set a new " + AgentConfigs.JOIN_TOKEN_CONFIG);
+                        + " set a new " + AgentConfigs.JOIN_TOKEN_FILE_CONFIG);
             } catch (IOException e) {
                 Duration delay = backoff.next();
                 log.warn("Cannot enroll at {} ({}); retrying in {}", config.controlPlaneUrl(), e.toString(), delay);
@@ -165,6 +180,10 @@ final class BrokerAgent implements AutoCloseable {
     private void reconcileLoop() {
         try {
             while (running) {
+                WipeOrder wipe = pendingWipe.getAndSet(null);
+                if (wipe != null) {
+                    wipe(wipe);
+                }
                 DesiredState next = pending.getAndSet(null);
                 if (next != null) {
                     if (securityFiles.apply(next)) {
@@ -175,7 +194,7 @@ final class BrokerAgent implements AutoCloseable {
                     }
                 }
                 supervisor.reconcile();
-                ObservedState now = securityFiles.withFailure(supervisor.observe().withDisk(diskGuard.poll()));
+                ObservedState now = securityFiles.withFailure(supervisor.observe().withDisk(diskGuard.poll()).withWiped(lastWipe));
                 if (!now.equals(observed)) {
                     boolean reportNow = !now.withoutDiskUsage().equals(observed.withoutDiskUsage());
                     observed = now;
@@ -191,6 +210,21 @@ final class BrokerAgent implements AutoCloseable {
             log.error("Reconciler failed; the agent exits so its service manager can restart it", e);
             // exit from another thread: the shutdown hook joins this one before it stops the broker
             new Thread(() -> System.exit(1), "exit").start();
+        }
+    }
+
+    /** Stops the broker, deletes what the last instance left, then reports the wipe's nonce; retried on failure. */
+    private void wipe(WipeOrder order) {
+        supervisor.stopAndForget("wipe " + order.nonce() + " (generation " + order.generation() + ")");
+        diskGuard.accept(null);
+        try {
+            wiper.wipe(order.nonce());
+            lastWipe = order.nonce();
+            syncError = null;
+        } catch (IOException e) {
+            syncError = "wipe " + order.nonce() + " failed: " + e.getMessage();
+            log.error("Cannot wipe {}; retrying: {}", paths.home(), e.toString());
+            pendingWipe.compareAndSet(null, order);
         }
     }
 
@@ -278,10 +312,17 @@ final class BrokerAgent implements AutoCloseable {
 
     /** Validates, persists, then hands on a new state, in that order. */
     private PollOutcome accept(Fetch.Updated updated) {
-        DesiredState state;
+        Optional<WipeOrder> wipe;
+        DesiredState state = null;
         try {
-            state = DesiredState.parse(updated.json());
-            if (!state.hostId().equals(credential.hostId())) {
+            wipe = WipeOrder.parse(updated.json());
+            if (wipe.isPresent() && !wipe.get().hostId().equals(credential.hostId())) {
+                throw new IllegalArgumentException("it is for host " + wipe.get().hostId());
+            }
+            if (wipe.isEmpty()) {
+                state = DesiredState.parse(updated.json());
+            }
+            if (state != null && !state.hostId().equals(credential.hostId())) {
                 throw new IllegalArgumentException("it is for host " + state.hostId());
             }
         } catch (IllegalArgumentException e) {
@@ -297,12 +338,18 @@ final class BrokerAgent implements AutoCloseable {
             store.save(updated.json(), updated.etag());
         } catch (IOException e) {
             syncError = "cannot persist desired state: " + e.getMessage();
-            log.error("Cannot persist desired state generation {}; not acting on it: {}", state.generation(),
-                    e.toString());
+            log.error("Cannot persist the desired state (ETag {}); not acting on it: {}", updated.etag(), e.toString());
             return PollOutcome.REJECTED;
         }
         etag = updated.etag();
         syncError = null;
+        if (wipe.isPresent()) {
+            pending.set(null);
+            pendingWipe.set(wipe.get());
+            reconcileWakeup.signal();
+            log.info("Accepted wipe {} (generation {})", wipe.get().nonce(), wipe.get().generation());
+            return PollOutcome.UPDATED;
+        }
         pending.set(state);
         reconcileWakeup.signal();
         log.info("Accepted desired state generation {} (action {}, Kafka {})", state.generation(), state.action(),

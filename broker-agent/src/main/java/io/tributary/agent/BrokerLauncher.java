@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the broker as its own JVM ({@code java -Xms -Xmx <options> -cp <libs>/* kafka.Kafka
- * server.properties}) after writing its config files and formatting storage on first start, and finds
+ * server.properties}, set up by {@link KafkaJvm}: a clean environment, no config providers) after writing its config files and formatting storage on first start, and finds
  * a broker left running by a previous agent process so it can be adopted instead of started twice.
  */
 final class BrokerLauncher implements BrokerSupervisor.Launcher {
@@ -40,6 +40,7 @@ final class BrokerLauncher implements BrokerSupervisor.Launcher {
     public BrokerProcess launch(DesiredState state, RenderedConfig config) throws BrokerStartException {
         String classpath = installation.classpath(state.kafkaVersion());
         LaunchSpec spec = LaunchSpec.of(state, config);
+        refuseAnotherClustersData(state);
         try {
             paths.createDirectories();
             AtomicFiles.writePrivate(paths.serverProperties(), config.text());
@@ -52,7 +53,7 @@ final class BrokerLauncher implements BrokerSupervisor.Launcher {
         }
         List<String> command = command(state, classpath);
         try {
-            Process process = new ProcessBuilder(command)
+            Process process = KafkaJvm.processBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(java.lang.ProcessBuilder.Redirect.appendTo(paths.brokerOut().toFile()))
                     .start();
@@ -67,12 +68,31 @@ final class BrokerLauncher implements BrokerSupervisor.Launcher {
         }
     }
 
+    /**
+     * A data directory formatted for another cluster holds another instance's topics, records and users (SCRAM
+     * credentials live in the KRaft metadata): a broker started on it would serve them to the new instance.
+     */
+    private void refuseAnotherClustersData(DesiredState state) throws BrokerStartException {
+        Optional<String> formatted;
+        try {
+            formatted = formatter.formattedClusterId();
+        } catch (IOException e) {
+            throw new BrokerStartException("cannot read " + paths.metaProperties() + ": " + e.getMessage(), e);
+        }
+        if (formatted.isPresent() && !formatted.get().equals(state.clusterId())) {
+            throw new BrokerStartException("refusing to start: " + paths.dataDir() + " belongs to cluster "
+                    + formatted.get() + ", not to the desired cluster " + state.clusterId()
+                    + "; the host must be wiped first");
+        }
+    }
+
     List<String> command(DesiredState state, String classpath) {
         List<String> command = new ArrayList<>();
         command.add(KafkaInstallation.java());
         command.add("-Xms" + state.jvm().heapMb() + "m");
         command.add("-Xmx" + state.jvm().heapMb() + "m");
         command.addAll(state.jvm().options());
+        command.add(KafkaJvm.NO_CONFIG_PROVIDERS); // after the options: the last -D of a name wins
         command.add("-Djava.awt.headless=true");
         command.add("-Dkafka.logs.dir=" + paths.logsDir());
         command.add("-Dlog4j2.configurationFile=" + paths.log4j2Properties());

@@ -105,6 +105,20 @@ final class BrokerSupervisor {
         }
     }
 
+    /**
+     * Stops the broker and forgets the desired state, before a wipe deletes everything the broker had; until a
+     * new state is accepted nothing runs.
+     */
+    void stopAndForget(String why) {
+        stop(why);
+        desired = null;
+        rendered = null;
+        renderError = null;
+        lastError = null;
+        restarts = 0;
+        backoff.reset();
+    }
+
     /** Stops the broker when the agent shuts down. */
     void shutdown() {
         stop("agent shutdown");
@@ -122,6 +136,7 @@ final class BrokerSupervisor {
                 restarts,
                 broker == null ? null : broker.startedAt(),
                 lastError,
+                null,
                 null);
     }
 

@@ -346,7 +346,8 @@ public record DesiredState(
         for (Object option : Json.list(jvm, "options")) {
             String text = String.valueOf(option);
             if (!text.startsWith("-") || text.startsWith("-Xmx") || text.startsWith("-Xms") || text.startsWith("-cp")
-                    || text.startsWith("-classpath") || text.startsWith("--class-path")) {
+                    || text.startsWith("-classpath") || text.startsWith("--class-path")
+                    || text.startsWith("-Dorg.apache.kafka.automatic.config.providers")) {
                 throw new IllegalArgumentException("jvm.options entry not allowed: " + text);
             }
             options.add(text);

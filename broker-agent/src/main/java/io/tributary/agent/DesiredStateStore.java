@@ -34,17 +34,26 @@ final class DesiredStateStore {
         }
     }
 
-    /** The persisted state, or empty when there is none or it cannot be read (logged). */
+    /** The persisted state, or empty when there is none, it is a wipe order, or it cannot be read (logged). */
     Optional<Stored> load() {
         try {
             Optional<String> json = AtomicFiles.readIfExists(paths.desiredState());
-            if (json.isEmpty()) {
+            if (json.isEmpty() || WipeOrder.parse(json.get()).isPresent()) {
                 return Optional.empty();
             }
             String etag = AtomicFiles.readIfExists(paths.desiredStateEtag()).map(String::trim).orElse("");
             return Optional.of(new Stored(DesiredState.parse(json.get()), json.get(), etag));
         } catch (IOException | IllegalArgumentException e) {
             log.error("Ignoring unreadable {}: {}", paths.desiredState(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A persisted wipe order: a wipe that was accepted but did not finish (the agent stopped or crashed). */
+    Optional<WipeOrder> loadWipe() {
+        try {
+            return AtomicFiles.readIfExists(paths.desiredState()).flatMap(WipeOrder::parse);
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

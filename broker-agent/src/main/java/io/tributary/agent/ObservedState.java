@@ -15,7 +15,8 @@ record ObservedState(
         int restarts,
         Instant startedAt,
         String lastError,
-        Disk disk) {
+        Disk disk,
+        String wiped) {
 
     /**
      * The log dir's usage as the {@link DiskGuard} last measured it; {@code limitBytes} is {@code null}
@@ -26,12 +27,18 @@ record ObservedState(
 
     ObservedState withLastError(String error) {
         return new ObservedState(generation, configHash, kafkaVersion, agentVersion, status, pid, restarts,
-                startedAt, error, disk);
+                startedAt, error, disk, wiped);
+    }
+
+    /** @param nonce the nonce of the last wipe this agent finished ({@code null}: none) */
+    ObservedState withWiped(String nonce) {
+        return new ObservedState(generation, configHash, kafkaVersion, agentVersion, status, pid, restarts,
+                startedAt, lastError, disk, nonce);
     }
 
     ObservedState withDisk(Disk newDisk) {
         return new ObservedState(generation, configHash, kafkaVersion, agentVersion, status, pid, restarts,
-                startedAt, lastError, newDisk);
+                startedAt, lastError, newDisk, wiped);
     }
 
     /**
@@ -65,6 +72,7 @@ record ObservedState(
             root.put("disk", diskJson);
         }
         root.put("lastError", lastError);
+        root.put("wiped", wiped);
         return Json.write(root);
     }
 }

@@ -45,6 +45,13 @@ final class ServerPropertiesRenderer {
     static final List<String> AGENT_OWNED_PREFIXES = List.of("listener.name.", "ssl.", "sasl.");
 
     /**
+     * Settings no one may render: a config provider reads variables and files of this host into settings a
+     * tenant can read back with DescribeConfigs. The broker JVM refuses every provider anyway
+     * ({@link KafkaJvm#NO_CONFIG_PROVIDERS}); this keeps such a state from even being accepted.
+     */
+    static final String CONFIG_PROVIDERS_PREFIX = "config.providers";
+
+    /**
      * The security protocol assumed for the controller listener on broker-only nodes, which are not
      * sent that listener (docs/agent-api.md): Kafka needs it in listener.security.protocol.map.
      */
@@ -201,6 +208,16 @@ final class ServerPropertiesRenderer {
         }
         if (!forbidden.isEmpty()) {
             throw new IllegalArgumentException(field + " must not set agent-owned keys " + forbidden);
+        }
+        Set<String> providers = new TreeSet<>();
+        for (String key : settings.keySet()) {
+            if (key.startsWith(CONFIG_PROVIDERS_PREFIX)) {
+                providers.add(key);
+            }
+        }
+        if (!providers.isEmpty()) {
+            throw new IllegalArgumentException(field + " must not set " + providers
+                    + ": config providers would let settings read this host's files and environment");
         }
     }
 }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,15 +31,27 @@ final class StorageFormatter {
         return Files.exists(paths.metaProperties());
     }
 
+    /** The {@code cluster.id} the data directory was formatted for, if it was. */
+    Optional<String> formattedClusterId() throws IOException {
+        if (!isFormatted()) {
+            return Optional.empty();
+        }
+        Properties meta = new Properties();
+        try (var in = Files.newBufferedReader(paths.metaProperties(), StandardCharsets.UTF_8)) {
+            meta.load(in);
+        }
+        return Optional.ofNullable(meta.getProperty("cluster.id"));
+    }
+
     /** Runs the format; server.properties must already be written. */
     void format(String classpath, String clusterId) throws BrokerStartException {
         List<String> command = List.of(KafkaInstallation.java(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + paths.log4j2Properties(),
+                "-XX:TieredStopAtLevel=1", KafkaJvm.NO_CONFIG_PROVIDERS, "-Dlog4j2.configurationFile=" + paths.log4j2Properties(),
                 "-Dkafka.logs.dir=" + paths.logsDir(), "-cp", classpath, "kafka.tools.StorageTool", "format",
                 "-t", clusterId, "-c", paths.serverProperties().toString(), "--ignore-formatted");
         log.info("Formatting KRaft storage in {} for cluster {}", paths.dataDir(), clusterId);
         try {
-            Process process = new ProcessBuilder(command)
+            Process process = KafkaJvm.processBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(paths.formatOut().toFile())
                     .start();

@@ -33,7 +33,7 @@ class AgentConfigTest {
 
         assertThat(config.controlPlaneUrl()).hasToString("http://127.0.0.1:8080");
         assertThat(config.home()).isEqualTo(distribution.resolve("home"));
-        assertThat(config.joinToken()).isEmpty();
+        assertThat(config.joinToken().isConfigured()).isFalse();
         assertThat(config.availabilityZone()).isEqualTo("az1");
         assertThat(config.address()).isEqualTo("127.0.0.1");
         assertThat(config.kafkaDist()).isEqualTo(distribution.resolve("kafka"));
@@ -82,13 +82,29 @@ class AgentConfigTest {
     }
 
     @Test
-    void joinTokenNeverAppearsInToString() {
+    void joinTokenNeverAppearsInToString() throws Exception {
         env.put("TRIBUTARY_JOIN_TOKEN", "s3cret-token");
 
         AgentConfig config = AgentConfig.from(env, new Properties(), distribution);
 
-        assertThat(config.joinToken()).contains("s3cret-token");
+        assertThat(config.joinToken().read()).contains("s3cret-token");
         assertThat(config.toString()).doesNotContain("s3cret-token").contains("joinToken=<set>");
+    }
+
+    @Test
+    void aJoinTokenFileWinsAndIsDeletedOnceConsumed() throws Exception {
+        Path file = distribution.resolve("join-token");
+        java.nio.file.Files.writeString(file, "trbj_from-file\n");
+        env.put("TRIBUTARY_JOIN_TOKEN", "trbj_from-env");
+        env.put("TRIBUTARY_JOIN_TOKEN_FILE", file.toString());
+
+        AgentConfig config = AgentConfig.from(env, new Properties(), distribution);
+
+        assertThat(config.joinToken().read()).contains("trbj_from-file");
+        assertThat(config.toString()).doesNotContain("trbj_from");
+        config.joinToken().consumed();
+        assertThat(file).doesNotExist();
+        assertThat(config.joinToken().read()).as("the variable's value is dropped too").isEmpty();
     }
 
     @Test

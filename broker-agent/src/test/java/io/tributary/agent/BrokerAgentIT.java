@@ -61,10 +61,16 @@ class BrokerAgentIT {
     static final Duration BROKER_START = Duration.ofMinutes(3);
     static final long STORAGE_LIMIT = 3L * 1024 * 1024;
     static final int MAX_PARTITIONS = 10;
+    /** Secrets of the platform a broker must never see, whatever the agent's own environment holds. */
+    static final Map<String, String> CANARIES = Map.of(
+            "TRIBUTARY_SECRET_KEY", "canary-secret-key-0123456789",
+            "TRIBUTARY_BOOTSTRAP_TOKEN", "canary-bootstrap-token-0123456789",
+            "SPRING_DATASOURCE_PASSWORD", "canary-datasource-password-0123456789");
 
     final Path dist = Path.of(System.getProperty("tributary.dist.dir", "target/dist")).toAbsolutePath();
     final Path work = Path.of("target", "it", "broker-agent").toAbsolutePath();
     final Path home = work.resolve("home");
+    final Path joinTokenFile = work.resolve("join-token");
     final String clusterId = Uuid.randomUuid().toString();
     final TestControlPlane controlPlane = new TestControlPlane();
     final List<Process> agents = new ArrayList<>();
@@ -141,6 +147,23 @@ class BrokerAgentIT {
 
     @Test
     @Order(3)
+    void neitherTheBrokerNorTheAgentCanReadTheJoinTokenOrTheSecretsOfWhoeverStartedTheAgent() throws Exception {
+        long brokerPid = pid(awaitObserved("RUNNING", s -> "RUNNING".equals(status(s))));
+
+        Map<String, String> brokerEnv = environ(brokerPid);
+        assertThat(brokerEnv).isNotEmpty().doesNotContainKeys(CANARIES.keySet().toArray(String[]::new));
+        assertThat(brokerEnv.keySet()).noneMatch(name -> name.startsWith("TRIBUTARY_"));
+        assertThat(brokerEnv.values()).noneMatch(value -> value.contains(controlPlane.joinToken)
+                || CANARIES.values().stream().anyMatch(value::contains));
+        assertThat(String.join(" ", commandLine(brokerPid)))
+                .contains("-Dorg.apache.kafka.automatic.config.providers=none")
+                .doesNotContain(controlPlane.joinToken);
+        assertThat(String.join("\n", environ(agent.pid()).values())).doesNotContain(controlPlane.joinToken);
+        assertThat(joinTokenFile).as("the agent deletes the used token file").doesNotExist();
+    }
+
+    @Test
+    @Order(4)
     void unchangedDesiredStateAnswered304DoesNotRestartTheBroker() {
         Map<String, Object> before = controlPlane.latestObserved();
         int notModifiedBefore = controlPlane.notModified.get();
@@ -156,7 +179,7 @@ class BrokerAgentIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void changedBrokerSettingRestartsTheBrokerWithANewConfigHash() throws Exception {
         Map<String, Object> before = controlPlane.latestObserved();
 
@@ -172,7 +195,7 @@ class BrokerAgentIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void killedBrokerIsRestartedAndCountedAsARestart() {
         long killed = pid(controlPlane.latestObserved());
         int reportsBefore = controlPlane.observed.size();
@@ -187,7 +210,7 @@ class BrokerAgentIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void brokerKeepsServingWithoutTheControlPlaneAndAnAgentRestartRunsFromDesiredStateJson() throws Exception {
         long brokerPid = brokerPidFile().orElseThrow();
         controlPlane.stop();
@@ -227,7 +250,7 @@ class BrokerAgentIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void fullDiskRejectsProduceWhileConsumersReadUntilDataIsDeleted() throws Exception {
         long before = pid(controlPlane.latestObserved());
 
@@ -278,7 +301,7 @@ class BrokerAgentIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void topicCreationOverTheFlavorsPartitionLimitIsAPolicyViolation() throws Exception {
         try (Admin admin = admin()) {
             assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("it-too-many", 20, (short) 1)))
@@ -294,7 +317,7 @@ class BrokerAgentIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void actionStopStopsTheBrokerAndReportsStopped() {
         long brokerPid = brokerPidFile().orElseThrow();
 
@@ -310,7 +333,7 @@ class BrokerAgentIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aSecurityFileThatCannotBeWrittenIsReportedAndTheStateIsNotAcknowledged() throws Exception {
         Path allowList = home.resolve("allowed-cidrs.txt");
         Files.delete(allowList);
@@ -328,6 +351,47 @@ class BrokerAgentIT {
                 s -> generation(s) == 5);
         assertThat(applied.get("lastError")).isNull();
         assertThat(Files.readAllLines(allowList)).containsExactly("0.0.0.0/0", "::/0");
+    }
+
+    @Test
+    @Order(12)
+    void aDataDirectoryOfAnotherClusterIsRefusedAndTheBrokerReportedFailedWithTheReason() {
+        String otherCluster = Uuid.randomUuid().toString();
+        Map<String, Object> otherTenant = desiredState(6, "RUN", "3");
+        otherTenant.put("clusterId", otherCluster);
+
+        controlPlane.setDesiredState(otherTenant);
+
+        Map<String, Object> refused = awaitObserved("FAILED generation 6",
+                s -> generation(s) == 6 && "FAILED".equals(status(s)));
+        assertThat(String.valueOf(refused.get("lastError"))).contains("belongs to cluster " + clusterId)
+                .contains("not to the desired cluster " + otherCluster);
+        assertThat(brokerPidFile()).isEmpty();
+    }
+
+    @Test
+    @Order(13)
+    void aWipeDeletesEverythingOfTheLastInstanceAndTheNextOneStartsFromNothing() throws Exception {
+        controlPlane.setDesiredState(new LinkedHashMap<>(Map.of("hostId", controlPlane.hostId, "generation", 7,
+                "action", "WIPE", "wipeNonce", "wipe_it_1")));
+
+        awaitObserved("wiped: wipe_it_1", s -> "wipe_it_1".equals(s.get("wiped")));
+        assertThat(home.resolve("data")).isEmptyDirectory();
+        assertThat(home.resolve("desired-state.json")).doesNotExist();
+        assertThat(home.resolve("config/server.properties")).doesNotExist();
+        assertThat(home.resolve("credential")).exists();
+
+        String newCluster = Uuid.randomUuid().toString();
+        Map<String, Object> next = desiredState(8, "RUN", "3");
+        next.put("clusterId", newCluster);
+        controlPlane.setDesiredState(next);
+
+        awaitObserved("RUNNING generation 8 on the new cluster", s -> generation(s) == 8 && "RUNNING".equals(status(s)));
+        assertThat(Files.readString(home.resolve("data/meta.properties"))).contains("cluster.id=" + newCluster);
+        try (Admin admin = admin()) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+                    .doesNotContain("it-round-trip", "it-after-full", "it-within-limit");
+        }
     }
 
     // --- the desired state and the agent process -------------------------------------------------
@@ -387,8 +451,11 @@ class BrokerAgentIT {
         env.put("TRIBUTARY_AGENT_POLL_MS", "300");
         env.put("TRIBUTARY_AGENT_REPORT_MS", "1000");
         env.put("TRIBUTARY_BROKER_STOP_TIMEOUT_MS", "60000");
+        env.putAll(CANARIES); // what a careless starter might leave in the agent's environment
         if (withJoinToken) {
-            env.put("TRIBUTARY_JOIN_TOKEN", controlPlane.joinToken);
+            Files.writeString(joinTokenFile, controlPlane.joinToken);
+            Files.setPosixFilePermissions(joinTokenFile, PosixFilePermissions.fromString("rw-------"));
+            env.put("TRIBUTARY_JOIN_TOKEN_FILE", joinTokenFile.toString());
         }
         Path out = work.resolve("agent-" + (agents.size() + 1) + ".out");
         Process process = builder.redirectErrorStream(true).redirectOutput(out.toFile()).start();
@@ -522,6 +589,24 @@ class BrokerAgentIT {
     static long pid(Map<String, Object> state) {
         Object pid = broker(state).get("pid");
         return pid == null ? -1 : ((Number) pid).longValue();
+    }
+
+    /** A process's environment as the kernel shows it to anyone with its uid ({@code /proc/<pid>/environ}). */
+    static Map<String, String> environ(long pid) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String entry : new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")),
+                java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                env.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    static List<String> commandLine(long pid) throws IOException {
+        return List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                java.nio.charset.StandardCharsets.UTF_8).split("\0"));
     }
 
     static long rssKb(Process process) {

@@ -183,6 +183,23 @@ class ServerPropertiesRendererTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("brokerSettings must not set agent-owned keys [listeners]");
         }
+
+        @Test
+        void configProvidersAreRefusedInEitherSettingsMap() {
+            Map<String, Object> user = TestStates.combined();
+            TestStates.settings(user, "userSettings").put("config.providers", "env");
+            TestStates.settings(user, "userSettings").put("config.providers.env.class",
+                    "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+            Map<String, Object> tuned = TestStates.combined();
+            TestStates.settings(tuned, "brokerSettings").put("config.providers", "file");
+
+            assertThatThrownBy(() -> renderer.render(TestStates.parse(user)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("userSettings must not set [config.providers, config.providers.env.class]");
+            assertThatThrownBy(() -> renderer.render(TestStates.parse(tuned)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("brokerSettings must not set [config.providers]");
+        }
     }
 
     @Nested

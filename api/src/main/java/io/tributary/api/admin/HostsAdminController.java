@@ -84,7 +84,7 @@ class HostsAdminController implements AdminApi {
         String token = Tokens.newToken("trbj_");
         Instant now = clock.instant();
         Host host = new Host(UUID.randomUUID(), Host.POOL, body.getAvailabilityZone(), HostStatus.PROVISIONING, now);
-        host.setJoinToken(Tokens.sha256(token), now.plus(HOST_TOKEN_TTL));
+        host.issueJoinToken(Tokens.sha256(token), now.plus(HOST_TOKEN_TTL));
         hosts.save(host);
         return ResponseEntity.status(HttpStatus.CREATED).body(new HostRegisteredDto().host(toDto(host)).joinToken(token)
                 .agentApiUrl(agentEndpoint.url()).agentCaCertificate(agentTls.caCertificatePem()));

@@ -121,7 +121,7 @@ class AgentController {
         }
         long generation = report.path("generation").asLong(-1);
         String brokerStatus = report.path("broker").path("status").asText(null);
-        agents.observed(hostId, report.toString(), generation, brokerStatus);
+        agents.observed(hostId, report.toString(), generation, brokerStatus, report.path("wiped").asText(null));
         return ResponseEntity.noContent().build();
     }
 

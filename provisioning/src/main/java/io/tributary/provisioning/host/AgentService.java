@@ -26,7 +26,10 @@ public class AgentService {
     public record Enrollment(UUID hostId, String credential) {
     }
 
-    /** Exchanges a one-time join token for a host credential; empty when the token is not valid. */
+    /**
+     * Exchanges a one-time join token for a host credential; empty when the token is unknown, used, expired or
+     * belongs to a host that already enrolled.
+     */
     @Transactional
     public Optional<Enrollment> enroll(String joinToken, String availabilityZone, String address) {
         if (joinToken == null || joinToken.isBlank()) {
@@ -34,10 +37,12 @@ public class AgentService {
         }
         Instant now = clock.instant();
         String hash = Tokens.sha256(joinToken);
-        Optional<Host> host = hosts.findByJoinTokenHash(hash)
+        // both look-ups lock the row they find, so of two enrollments with one token only the first succeeds
+        Optional<Host> host = hosts.lockByJoinTokenHash(hash)
                 .filter(h -> h.getStatus() != HostStatus.REMOVED)
+                .filter(h -> h.getCredentialHash() == null)
                 .filter(h -> h.getJoinTokenExpiresAt() == null || h.getJoinTokenExpiresAt().isAfter(now))
-                .or(() -> joinTokens.findByTokenHash(hash)
+                .or(() -> joinTokens.lockByTokenHash(hash)
                         .filter(t -> t.usable(now))
                         .map(t -> {
                             t.use(now);
@@ -63,11 +68,16 @@ public class AgentService {
         return hosts.findByCredentialHash(Tokens.sha256(credential)).filter(h -> h.getStatus() != HostStatus.REMOVED);
     }
 
+    /** @param wiped the agent's {@code wiped} field: the nonce of the last wipe it finished, or {@code null} */
     @Transactional
-    public void observed(UUID hostId, String observedJson, long generation, String brokerStatus) {
+    public void observed(UUID hostId, String observedJson, long generation, String brokerStatus, String wiped) {
         hosts.findById(hostId).ifPresent(h -> {
-            h.observed(observedJson, generation, brokerStatus, clock.instant());
+            boolean wasReleasing = h.getStatus() == HostStatus.RELEASING;
+            h.observed(observedJson, generation, brokerStatus, wiped, clock.instant());
             hosts.save(h);
+            if (wasReleasing && h.getStatus() == HostStatus.READY) {
+                log.info("host {} wiped by its agent; free again", h.getId());
+            }
         });
     }
 }

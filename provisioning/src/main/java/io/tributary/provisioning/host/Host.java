@@ -40,6 +40,7 @@ public class Host {
     private Instant lastSeenAt;
     private String capacityState;
     private Instant capacityActedAt;
+    private String wipeNonce;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -66,17 +67,23 @@ public class Host {
     }
 
     /**
-     * Gives a pool host back: its agent is told to STOP the broker (a missing desired state would
-     * leave the last one running, since agents keep serving what they had).
+     * Gives a pool host back: it leaves the instance at once and is RELEASING until its agent confirms it
+     * wiped everything the instance left on it ({@link #observed}). Its desired state becomes a WIPE order that
+     * carries nothing of the instance (no keys, users or settings); a missing desired state would not do, since
+     * an agent keeps serving what it had. One transaction, so a control plane that dies here either released
+     * the host or did not.
+     *
+     * @param nonce new random value the agent must report back as {@code wiped}
      */
-    public void release(Instant now) {
+    public void release(String nonce, Instant now) {
         this.instanceId = null;
         this.nodeId = null;
-        if (desiredState != null) {
-            desiredState = desiredState.replace("\"action\":\"RUN\"", "\"action\":\"STOP\"");
-        }
+        this.wipeNonce = nonce;
+        this.desiredState = "{\"hostId\":\"" + id + "\",\"action\":\"WIPE\",\"wipeNonce\":\"" + nonce + "\"}";
         this.desiredGeneration++;
-        this.status = HostStatus.READY;
+        this.capacityState = "NORMAL";
+        this.capacityActedAt = null;
+        this.status = HostStatus.RELEASING;
         this.updatedAt = now;
     }
 
@@ -94,7 +101,9 @@ public class Host {
         if (address != null && this.address == null) {
             this.address = address;
         }
-        this.status = instanceId == null ? HostStatus.READY : HostStatus.ASSIGNED;
+        if (status != HostStatus.RELEASING) {
+            this.status = instanceId == null ? HostStatus.READY : HostStatus.ASSIGNED;
+        }
         this.lastSeenAt = now;
         this.updatedAt = now;
     }
@@ -110,11 +119,26 @@ public class Host {
         return true;
     }
 
-    public void observed(String state, long generation, String brokerStatus, Instant now) {
+    /**
+     * An agent's report. A RELEASING host whose agent reports the outstanding wipe nonce as done becomes READY,
+     * with no desired state left: only now may another instance get it.
+     *
+     * @param wiped the nonce of the last wipe the agent finished, or {@code null}
+     */
+    public void observed(String state, long generation, String brokerStatus, String wiped, Instant now) {
         this.observedState = state;
         this.observedGeneration = generation;
         this.brokerStatus = brokerStatus;
         this.lastSeenAt = now;
+        if (status == HostStatus.RELEASING) {
+            if (wipeNonce != null && wipeNonce.equals(wiped)) {
+                wipeNonce = null;
+                desiredState = null;
+                status = HostStatus.READY;
+                updatedAt = now;
+            }
+            return;
+        }
         if (this.status == HostStatus.UNREACHABLE) {
             this.status = instanceId == null ? HostStatus.READY : HostStatus.ASSIGNED;
         }
@@ -141,7 +165,16 @@ public class Host {
     public void setAgentPid(Long agentPid) { this.agentPid = agentPid; }
     public String getJoinTokenHash() { return joinTokenHash; }
     public Instant getJoinTokenExpiresAt() { return joinTokenExpiresAt; }
-    public void setJoinToken(String hash, Instant expiresAt) { this.joinTokenHash = hash; this.joinTokenExpiresAt = expiresAt; }
+
+    /** A one-time token for the host's agent to enroll with; an enrolled host never gets one again. */
+    public void issueJoinToken(String hash, Instant expiresAt) {
+        if (credentialHash != null) {
+            throw new IllegalStateException("host " + id + " is enrolled; it gets no join token");
+        }
+        this.joinTokenHash = hash;
+        this.joinTokenExpiresAt = expiresAt;
+    }
+
     public String getCredentialHash() { return credentialHash; }
     public String getDesiredState() { return desiredState; }
     public long getDesiredGeneration() { return desiredGeneration; }
@@ -151,6 +184,7 @@ public class Host {
     public Instant getLastSeenAt() { return lastSeenAt; }
     public Instant getCreatedAt() { return createdAt; }
     public String getCapacityState() { return capacityState; }
+    public String getWipeNonce() { return wipeNonce; }
     public Instant getCapacityActedAt() { return capacityActedAt; }
 
     public void capacity(String state, Instant actedAt) {

@@ -3,13 +3,21 @@ package io.tributary.provisioning.host;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface HostRepository extends JpaRepository<Host, UUID> {
 
-    Optional<Host> findByJoinTokenHash(String hash);
+    /**
+     * The host whose join token has this hash, locked ({@code SELECT ... FOR UPDATE}) until the enrollment commits:
+     * a concurrent enrollment with the same token waits, then finds the token gone.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select h from Host h where h.joinTokenHash = :hash")
+    Optional<Host> lockByJoinTokenHash(@Param("hash") String hash);
 
     Optional<Host> findByCredentialHash(String hash);
 

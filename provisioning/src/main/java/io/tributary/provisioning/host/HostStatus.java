@@ -2,8 +2,9 @@ package io.tributary.provisioning.host;
 
 /**
  * PROVISIONING (made, agent not enrolled yet) → READY (enrolled, free) → ASSIGNED (runs a broker)
- * → REMOVED. UNREACHABLE: enrolled but silent for too long.
+ * → RELEASING (pool hosts: told to wipe everything of the instance) → READY once the agent confirmed
+ * the wipe; any → REMOVED. UNREACHABLE: enrolled but silent for too long.
  */
 public enum HostStatus {
-    PROVISIONING, READY, ASSIGNED, UNREACHABLE, REMOVED
+    PROVISIONING, READY, ASSIGNED, RELEASING, UNREACHABLE, REMOVED
 }

@@ -8,11 +8,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,8 @@ public class LocalHostProvider implements HostProvider {
     private static final Logger log = LoggerFactory.getLogger(LocalHostProvider.class);
     private static final String AGENT_MAIN = "io.tributary.agent.BrokerAgentMain";
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** In the agent's home, mode 0600, until the agent enrolled and deleted it. */
+    static final String JOIN_TOKEN_FILE = "join-token";
 
     private final HostRepository hosts;
     private final TransactionTemplate tx;
@@ -151,28 +155,28 @@ public class LocalHostProvider implements HostProvider {
             throw new IllegalStateException("the broker-agent distribution is not at " + distribution
                     + "; build it (mvn install) or set TRIBUTARY_AGENT_DISTRIBUTION");
         }
-        String joinToken = Tokens.newToken("trbj_");
-        Host saved = tx.execute(s -> {
-            Host h = hosts.findById(host.getId()).orElseThrow();
-            h.setJoinToken(Tokens.sha256(joinToken), clock.instant().plus(Duration.ofHours(1)));
-            return hosts.saveAndFlush(h);
-        });
-        Path home = Path.of(saved.getAgentHome());
+        Path home = Path.of(host.getAgentHome());
+        Path tokenFile = home.resolve(JOIN_TOKEN_FILE);
         try {
             Files.createDirectories(home);
+            Host saved = issueJoinTokenUnlessEnrolled(host, tokenFile);
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("TRIBUTARY_CONTROL_PLANE_URL", endpoint.url());
+            settings.put("TRIBUTARY_CONTROL_PLANE_CA", endpoint.caCertificateFile().toString());
+            settings.put("TRIBUTARY_AGENT_HOME", home.toString());
+            settings.put("TRIBUTARY_JOIN_TOKEN_FILE", tokenFile.toString());
+            settings.put("TRIBUTARY_AGENT_AZ", saved.getAvailabilityZone());
+            settings.put("TRIBUTARY_AGENT_ADDRESS", saved.getAddress());
+            settings.put("TRIBUTARY_KAFKA_DIST", distribution.resolve("kafka").toString());
+            settings.put("TRIBUTARY_AGENT_POLL_MS", "1000");
+            settings.put("TRIBUTARY_AGENT_REPORT_MS", "3000");
             ProcessBuilder builder = new ProcessBuilder(agentCommand(saved))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("agent.log").toFile()));
             Map<String, String> env = builder.environment();
-            env.put("TRIBUTARY_CONTROL_PLANE_URL", endpoint.url());
-            env.put("TRIBUTARY_CONTROL_PLANE_CA", endpoint.caCertificateFile().toString());
-            env.put("TRIBUTARY_AGENT_HOME", home.toString());
-            env.put("TRIBUTARY_JOIN_TOKEN", joinToken);
-            env.put("TRIBUTARY_AGENT_AZ", saved.getAvailabilityZone());
-            env.put("TRIBUTARY_AGENT_ADDRESS", saved.getAddress());
-            env.put("TRIBUTARY_KAFKA_DIST", distribution.resolve("kafka").toString());
-            env.put("TRIBUTARY_AGENT_POLL_MS", "1000");
-            env.put("TRIBUTARY_AGENT_REPORT_MS", "3000");
+            Map<String, String> agentEnv = AgentEnvironment.of(env, settings);
+            env.clear();
+            env.putAll(agentEnv);
             Process process = builder.start();
             log.info("instance={} node={} local host {} agent started, pid {}", saved.getInstanceId(), saved.getNodeId(),
                     saved.getId(), process.pid());
@@ -182,8 +186,31 @@ public class LocalHostProvider implements HostProvider {
                 return hosts.saveAndFlush(h);
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start the broker agent for host " + saved.getId(), e);
+            throw new UncheckedIOException("could not start the broker agent for host " + host.getId(), e);
         }
+    }
+
+    /**
+     * A new one-time token for a host whose agent has not enrolled yet: its hash in the database, the token in a
+     * 0600 file the agent deletes once it enrolled (never in the agent's environment or command line). An enrolled
+     * host already has its credential and never gets a token again.
+     */
+    private Host issueJoinTokenUnlessEnrolled(Host host, Path tokenFile) throws IOException {
+        String joinToken = Tokens.newToken("trbj_");
+        Host saved = tx.execute(s -> {
+            Host h = hosts.findById(host.getId()).orElseThrow();
+            if (h.getCredentialHash() != null) {
+                return h;
+            }
+            h.issueJoinToken(Tokens.sha256(joinToken), clock.instant().plus(Duration.ofHours(1)));
+            return hosts.saveAndFlush(h);
+        });
+        Files.deleteIfExists(tokenFile);
+        if (saved.getCredentialHash() == null) {
+            Files.createFile(tokenFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tokenFile, joinToken);
+        }
+        return saved;
     }
 
     private List<String> agentCommand(Host host) {
