@@ -133,7 +133,21 @@ class ProblemHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return Problems.response(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here", request, List.of());
+        ResponseEntity<Object> problem = Problems.response(ErrorCode.METHOD_NOT_ALLOWED,
+                e.getMethod() + " is not supported here", request, List.of());
+        // RFC 9110: a 405 names the methods the resource has
+        return e.getSupportedHttpMethods() == null ? problem
+                : ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                        .allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new))
+                        .body(problem.getBody());
+    }
+
+    /** Tomcat refuses a query it cannot parse (a parameter without a name, a bad %-escape) when it is read. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> unparsableQuery(Exception e, HttpServletRequest request) {
+        return Problems.response(ErrorCode.INVALID_PARAMETER,
+                "the query string is malformed: every parameter needs a name, and % must start an escape like %20",
+                request, List.of());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
