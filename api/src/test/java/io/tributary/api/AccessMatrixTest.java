@@ -18,10 +18,13 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Every operation of api/openapi.yaml, driven from the spec so a new endpoint is covered without
  * editing this test: no key → 401; a caller outside the project → 404 naming the project; a
- * viewer → 403 on every change; a non-admin → 403 on the admin API.
+ * viewer → 403 on every change but cancelling its own message search; a non-admin → 403 on the admin API.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest extends ControlPlaneTest {
+
+    /** Mutating operations a viewer may call (ProjectAccessInterceptor.VIEWER_CHANGES). */
+    static final java.util.Set<String> VIEWER_CHANGES = java.util.Set.of("cancelMessageSearch");
 
     record Operation(String method, String path, String operationId) {
         boolean inProject() {
@@ -76,6 +79,7 @@ class AccessMatrixTest extends ControlPlaneTest {
     @TestFactory
     Stream<DynamicTest> viewersCannotChangeAnything() {
         return operations.stream().filter(Operation::inProject).filter(Operation::mutating)
+                .filter(op -> !VIEWER_CHANGES.contains(op.operationId()))
                 .map(op -> DynamicTest.dynamicTest(op.operationId(), () -> {
                     ApiClient.Response r = api.send(op.method(), op.url(project), viewer, "{}", "application/json");
                     assertThat(r.status()).as(op.toString()).isEqualTo(403);
@@ -92,6 +96,18 @@ class AccessMatrixTest extends ControlPlaneTest {
                     if (r.status() == 404) {
                         assertThat(r.text("detail")).as("a missing resource, not the project").doesNotContain("project " + project);
                     }
+                }));
+    }
+
+    /** A viewer may stop a message search it started; one it did not start does not exist for it. */
+    @TestFactory
+    Stream<DynamicTest> viewersMayCancelTheirOwnSearchesOnly() {
+        return operations.stream().filter(op -> VIEWER_CHANGES.contains(op.operationId()))
+                .map(op -> DynamicTest.dynamicTest(op.operationId(), () -> {
+                    ApiClient.Response r = api.send(op.method(), op.url(project), viewer, null, null);
+                    assertThat(r.status()).as(op.toString()).isEqualTo(404);
+                    assertThat(r.text("code")).isEqualTo("NOT_FOUND");
+                    assertThat(r.text("detail")).as("a missing resource, not the project").doesNotContain("project " + project);
                 }));
     }
 

@@ -9,6 +9,7 @@ import io.tributary.api.generated.model.MessageProduceDto;
 import io.tributary.api.generated.model.MessageQueryResultDto;
 import io.tributary.api.kafka.InstanceKafka;
 import io.tributary.api.kafka.KafkaCalls;
+import io.tributary.api.security.CurrentCaller;
 import io.tributary.provisioning.instance.Instance;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,22 +41,25 @@ class MessageService {
 
     private final InstanceKafka kafka;
     private final RunningSearches running;
+    private final CurrentCaller caller;
 
-    MessageService(InstanceKafka kafka, RunningSearches running) {
+    MessageService(InstanceKafka kafka, RunningSearches running, CurrentCaller caller) {
         this.kafka = kafka;
         this.running = running;
+        this.caller = caller;
     }
 
     MessageQueryResultDto query(UUID project, UUID instanceId, String topic, MessageQuery q, UUID searchId) {
         Instance instance = kafka.serving(project, instanceId);
-        try (RunningSearches.Handle handle = running.start(instanceId, searchId)) {
+        try (RunningSearches.Handle handle = running.start(instanceId, caller.get().userId(), searchId)) {
             return query(instance, topic, q, handle::cancelled);
         }
     }
 
+    /** Cancels a search the caller started; another user's search is not found. */
     boolean cancel(UUID project, UUID instanceId, UUID searchId) {
         kafka.visible(project, instanceId);
-        return running.cancel(instanceId, searchId);
+        return running.cancel(instanceId, caller.get().userId(), searchId);
     }
 
     /**

@@ -8,30 +8,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * Searches that run now under a caller-chosen id, so that another request can cancel them. The key includes
- * the instance, so a caller can only reach searches of an instance it may see.
+ * the instance and the user who started the search: a caller reaches only its own searches (a viewer may
+ * cancel what it started, nobody cancels another user's search: to them it does not exist).
  */
 @Component
 class RunningSearches {
 
     private final Map<Key, AtomicBoolean> running = new ConcurrentHashMap<>();
 
-    private record Key(UUID instance, UUID searchId) {
+    private record Key(UUID instance, UUID owner, UUID searchId) {
     }
 
     /** A search for the duration of the returned handle; {@code searchId} may be null (not cancellable). */
-    Handle start(UUID instance, UUID searchId) {
+    Handle start(UUID instance, UUID owner, UUID searchId) {
         AtomicBoolean flag = new AtomicBoolean();
         if (searchId == null) {
             return new Handle(null, flag);
         }
-        Key key = new Key(instance, searchId);
+        Key key = new Key(instance, owner, searchId);
         running.put(key, flag);
         return new Handle(key, flag);
     }
 
-    /** @return whether such a search was running */
-    boolean cancel(UUID instance, UUID searchId) {
-        AtomicBoolean flag = running.get(new Key(instance, searchId));
+    /** @return whether such a search, started by {@code owner}, was running */
+    boolean cancel(UUID instance, UUID owner, UUID searchId) {
+        AtomicBoolean flag = running.get(new Key(instance, owner, searchId));
         if (flag == null) {
             return false;
         }

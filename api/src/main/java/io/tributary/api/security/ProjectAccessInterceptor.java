@@ -13,13 +13,16 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Enforces project membership and roles before anything else about a request is looked at, so a
  * caller outside a project learns nothing (404) and a viewer is refused (403) even when its body
- * would not validate. Reads need viewer, changes operator, membership changes owner; the admin
- * API needs a platform administrator.
+ * would not validate. Reads need viewer (and so does cancelling one's own message search), changes
+ * operator, membership changes owner; the admin API needs a platform administrator.
  */
 @Component
 class ProjectAccessInterceptor implements HandlerInterceptor {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Changes a viewer may make: stopping a search of its own (which only its own requests can reach). */
+    static final Set<String> VIEWER_CHANGES = Set.of(
+            "DELETE /api/v1/projects/{project}/instances/{instance}/message-searches/{searchId}");
 
     private final ProjectAccess access;
 
@@ -50,7 +53,7 @@ class ProjectAccessInterceptor implements HandlerInterceptor {
     }
 
     static Role required(String method, String pattern) {
-        if (READS.contains(method)) {
+        if (READS.contains(method) || VIEWER_CHANGES.contains(method + " " + pattern)) {
             return Role.viewer;
         }
         return pattern.startsWith("/api/v1/projects/{project}/members") ? Role.owner : Role.operator;

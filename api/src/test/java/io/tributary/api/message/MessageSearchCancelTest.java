@@ -39,17 +39,35 @@ class MessageSearchCancelTest {
     }
 
     @Test
-    void runningSearchesAreCancelledByIdOnlyForTheirInstance() {
+    void runningSearchesAreCancelledByIdOnlyForTheirInstanceAndOnlyByWhoStartedThem() {
+        RunningSearches running = new RunningSearches();
+        UUID instance = UUID.randomUUID();
+        UUID viewer = UUID.randomUUID();
+        UUID someoneElse = UUID.randomUUID();
+        UUID search = UUID.randomUUID();
+        try (RunningSearches.Handle handle = running.start(instance, viewer, search)) {
+            assertThat(running.cancel(UUID.randomUUID(), viewer, search)).isFalse();
+            assertThat(running.cancel(instance, someoneElse, search)).as("another caller's search").isFalse();
+            assertThat(handle.cancelled()).isFalse();
+            assertThat(running.cancel(instance, viewer, search)).isTrue();
+            assertThat(handle.cancelled()).isTrue();
+        }
+        assertThat(running.cancel(instance, viewer, search)).isFalse();
+    }
+
+    @Test
+    void twoCallersMayUseTheSameSearchIdWithoutReachingEachOther() {
         RunningSearches running = new RunningSearches();
         UUID instance = UUID.randomUUID();
         UUID search = UUID.randomUUID();
-        try (RunningSearches.Handle handle = running.start(instance, search)) {
-            assertThat(running.cancel(UUID.randomUUID(), search)).isFalse();
-            assertThat(handle.cancelled()).isFalse();
-            assertThat(running.cancel(instance, search)).isTrue();
-            assertThat(handle.cancelled()).isTrue();
+        UUID one = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        try (RunningSearches.Handle first = running.start(instance, one, search);
+             RunningSearches.Handle second = running.start(instance, other, search)) {
+            assertThat(running.cancel(instance, other, search)).isTrue();
+            assertThat(second.cancelled()).isTrue();
+            assertThat(first.cancelled()).as("the other caller's search runs on").isFalse();
         }
-        assertThat(running.cancel(instance, search)).isFalse();
     }
 
     private static MockConsumer<byte[], byte[]> consumerWith(int count) {
