@@ -15,6 +15,7 @@ public enum ErrorCode {
     NAME_TAKEN(HttpStatus.CONFLICT, "The name is already taken"),
     INVALID_STATE(HttpStatus.CONFLICT, "The resource's current state does not allow this"),
     LAST_OWNER(HttpStatus.CONFLICT, "A project needs at least one owner"),
+    QUOTA_EXCEEDED(HttpStatus.CONFLICT, "The project's quota does not allow this"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json"),
     KAFKA_REJECTED(HttpStatus.BAD_REQUEST, "Kafka refused the request"),

@@ -40,10 +40,13 @@ class InstanceService {
     private final RetentionChange retention;
     private final DesiredStateWriter desiredStates;
     private final Clock clock;
+    private final int instancesPerProject;
 
     InstanceService(InstanceRepository instances, OperationRepository operations, InstanceOrderValidator validator,
                     SecretCipher cipher, ProvisioningProperties provisioning, RetentionChange retention,
-                    DesiredStateWriter desiredStates, Clock clock) {
+                    DesiredStateWriter desiredStates, Clock clock,
+                    @org.springframework.beans.factory.annotation.Value("${tributary.quota.instances-per-project:20}")
+                    int instancesPerProject) {
         this.instances = instances;
         this.operations = operations;
         this.validator = validator;
@@ -52,6 +55,7 @@ class InstanceService {
         this.retention = retention;
         this.desiredStates = desiredStates;
         this.clock = clock;
+        this.instancesPerProject = instancesPerProject;
     }
 
     record Accepted(Instance instance, Operation operation) {
@@ -62,6 +66,10 @@ class InstanceService {
         validator.validate(order);
         if (instances.nameTaken(projectId, order.getName())) {
             throw nameTaken(order.getName());
+        }
+        if (instances.countLive(projectId) >= instancesPerProject) {
+            throw new ApiException(ErrorCode.QUOTA_EXCEEDED, "a project may have " + instancesPerProject
+                    + " instances; delete one or ask the platform team for a higher quota");
         }
         Instant now = clock.instant();
         Instance instance = new Instance(UUID.randomUUID(), projectId, order.getName(), now);

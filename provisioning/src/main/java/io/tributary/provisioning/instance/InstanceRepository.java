@@ -18,6 +18,10 @@ public interface InstanceRepository extends JpaRepository<Instance, UUID> {
     @Query("select count(i) > 0 from Instance i where i.projectId = :projectId and i.name = :name and i.status <> io.tributary.provisioning.instance.InstanceStatus.DELETED")
     boolean nameTaken(@Param("projectId") UUID projectId, @Param("name") String name);
 
+    /** Live (not deleted) instances of a project, for its quota. */
+    @Query("select count(i) from Instance i where i.projectId = :projectId and i.status <> io.tributary.provisioning.instance.InstanceStatus.DELETED")
+    long countLive(@Param("projectId") UUID projectId);
+
     @Query("""
             select i from Instance i
             where i.projectId = :projectId
