@@ -11,6 +11,10 @@ import java.util.UUID;
 @Table(name = "audit_events")
 public class AuditEvent {
 
+    public static final String SUCCESS = "SUCCESS";
+    public static final String FAILURE = "FAILURE";
+    public static final String PENDING = "PENDING";
+
     @Id
     private UUID id;
     private String actor;
@@ -27,15 +31,26 @@ public class AuditEvent {
 
     public AuditEvent(String actor, UUID projectId, String action, String resourceType, String resourceId,
                       boolean success, String detail, Instant now) {
+        this(actor, projectId, action, resourceType, resourceId, success ? SUCCESS : FAILURE, detail, now);
+    }
+
+    private AuditEvent(String actor, UUID projectId, String action, String resourceType, String resourceId,
+                       String result, String detail, Instant now) {
         this.id = UUID.randomUUID();
         this.actor = actor;
         this.projectId = projectId;
         this.action = action;
         this.resourceType = resourceType;
         this.resourceId = resourceId;
-        this.result = success ? "SUCCESS" : "FAILURE";
+        this.result = result;
         this.detail = detail;
         this.occurredAt = now;
+    }
+
+    /** An event written before the change is made; {@link AuditEventRepository#finish} sets its outcome. */
+    public static AuditEvent pending(String actor, UUID projectId, String action, String resourceType, String resourceId,
+                                     Instant now) {
+        return new AuditEvent(actor, projectId, action, resourceType, resourceId, PENDING, "started", now);
     }
 
     public UUID getId() { return id; }

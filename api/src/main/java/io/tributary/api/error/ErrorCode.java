@@ -22,7 +22,8 @@ public enum ErrorCode {
     GROUP_ACTIVE(HttpStatus.CONFLICT, "The consumer group has active members"),
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The instance's brokers did not answer in time"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many changes; retry later"),
-    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred");
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred"),
+    AUDIT_UNAVAILABLE(HttpStatus.INTERNAL_SERVER_ERROR, "The change could not be audited, so it was not made");
 
     private final HttpStatus status;
     private final String title;
