@@ -81,7 +81,11 @@ final class ControlPlaneProcess implements AutoCloseable {
     }
 
     ApiClient api() {
-        return new ApiClient("http://127.0.0.1:" + port);
+        return new ApiClient(baseUrl());
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     /** SIGKILL: the crash an operator fears. */
