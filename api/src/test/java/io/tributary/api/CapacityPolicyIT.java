@@ -80,11 +80,21 @@ class CapacityPolicyIT {
         delete(base);
     }
 
+    /**
+     * A compacted topic (Kafka refuses deleteRecords on it) beside a normal one, on three brokers
+     * that all hold every partition: one pass cuts the normal topic to about half once (not once
+     * per broker, not again while the freed space has not shown yet, not again because the
+     * compacted topic refused), and leaves the compacted topic whole.
+     */
     @Test
-    void timeBaseDeletesTheOldestDataAndProducingGoesOn() throws Exception {
+    void timeBaseDeletesTheOldestHalfOnceLeavesCompactedTopicsAloneAndProducingGoesOn() throws Exception {
         String base = instance("trimming", "TIME_BASE");
         String bootstrap = api.get(base, TOKEN).text("bootstrapServers");
         assertThat(api.post(base + "/topics", TOKEN, Map.of("name", "fill", "partitions", 3)).status()).isEqualTo(201);
+        assertThat(api.post(base + "/topics", TOKEN, Map.of("name", "compacted", "partitions", 3,
+                "configs", Map.of("cleanup.policy", "compact"))).status()).isEqualTo(201);
+        List<String> keyed = java.util.stream.IntStream.range(0, 300).mapToObj(i -> "key-" + i).toList();
+        KafkaRoundTrip.produce(bootstrap, "compacted", keyed);
 
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
             for (int round = 0; round < 60 && !eventTypes(base).contains("OLDEST_DATA_DELETED"); round++) {
@@ -92,9 +102,27 @@ class CapacityPolicyIT {
             }
         }
         assertThat(eventTypes(base)).contains("OLDEST_DATA_DELETED");
-        JsonNode topic = api.get(base + "/topics/fill", TOKEN).json();
-        assertThat(topic.path("partitionDetails").findValuesAsString("earliestOffset"))
-                .as("the oldest data is gone").anySatisfy(o -> assertThat(Long.parseLong(o)).isPositive());
+        // a second cut would come within seconds (next pass, next broker); none comes while the space frees
+        await("no second cut").during(Duration.ofSeconds(40)).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> eventTypes(base).stream().filter("OLDEST_DATA_DELETED"::equals).count() == 1);
+        String message = api.get(base + "/events?size=100", TOKEN).json().path("items").findValues("message").stream()
+                .map(JsonNode::asText).filter(m -> m.contains("deleted the oldest half")).findFirst().orElseThrow();
+        assertThat(message).contains("fill").contains("left compacted topics alone (compacted)")
+                .doesNotContain("refused");
+
+        for (JsonNode partition : api.get(base + "/topics/fill", TOKEN).json().path("partitionDetails")) {
+            long earliest = partition.path("earliestOffset").asLong();
+            long latest = partition.path("latestOffset").asLong();
+            assertThat(earliest).as("the oldest data is gone").isPositive();
+            assertThat((double) (latest - earliest) / latest)
+                    .as("partition %s kept about half (cut once), not a quarter or an eighth", partition.path("partition"))
+                    .isBetween(0.4, 0.7);
+        }
+        for (JsonNode partition : api.get(base + "/topics/compacted", TOKEN).json().path("partitionDetails")) {
+            assertThat(partition.path("earliestOffset").asLong()).as("the compacted topic is whole").isZero();
+        }
+        assertThat(KafkaRoundTrip.consume(bootstrap, "compacted", keyed.size())).hasSize(keyed.size());
         KafkaRoundTrip.produce(bootstrap, "fill", List.of("still-writable"));
         await("usage back under the high watermark").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
