@@ -24,5 +24,7 @@ export default defineConfig({
     // pure logic runs in node; component tests say `// @vitest-environment jsdom` at their top
     environment: 'node',
     setupFiles: ['src/test/setup.ts'],
+    // a wizard test types a whole order; on a loaded 2-core machine that can take longer than 5 s
+    testTimeout: 30000,
   },
 });
