@@ -202,6 +202,35 @@ class SecurityIT {
                         .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(TopicAuthorizationException.class)));
     }
 
+    /** ACL ids and grants of long names overflowed the audit column, and the change went unrecorded. */
+    @Test
+    @Order(5)
+    void aclsAndGrantsWithLongNamesAreAudited() {
+        String topic = "audited." + "t".repeat(230);
+        ApiClient.Response acl = api.post(base + "/acls", TOKEN, Map.of("resourceType", "TOPIC", "resourceName", topic,
+                "principal", "User:" + "p".repeat(250), "operation", "READ", "permission", "ALLOW"));
+        assertThat(acl.status()).as(acl.raw()).isEqualTo(201);
+        String aclId = acl.text("id");
+        assertThat(aclId.length()).isGreaterThan(100);
+        ApiClient.Response grant = api.post(base + "/topic-grants", TOKEN, Map.of("username", "reader", "topic", topic,
+                "access", "ALL"));
+        assertThat(grant.status()).as(grant.raw()).isEqualTo(201);
+
+        String instance = base.substring(base.lastIndexOf('/') + 1);
+        JsonNode events = api.get(base.substring(0, base.indexOf("/instances")) + "/audit-events?size=50", TOKEN).json()
+                .path("items");
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.path("action").asText()).isEqualTo("createAcl");
+            assertThat(e.path("result").asText()).isEqualTo("SUCCESS");
+            assertThat(e.path("resourceId").asText()).isEqualTo(instance + "/acls/" + aclId);
+        });
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.path("action").asText()).isEqualTo("grantTopicAccess");
+            assertThat(e.path("result").asText()).isEqualTo("SUCCESS");
+            assertThat(e.path("resourceId").asText()).isEqualTo(instance + "/topics/" + topic);
+        });
+    }
+
     @Test
     @Order(5)
     void aResetPasswordReplacesTheOldOneAndADeletedUserIsRefused() {
