@@ -30,12 +30,13 @@ type ApiListAuditEventsRequest struct {
 	size       *int32
 }
 
-// Zero-based page number.
+// Zero-based page number; empty or absent: 0.
 func (r ApiListAuditEventsRequest) Page(page int32) ApiListAuditEventsRequest {
 	r.page = &page
 	return r
 }
 
+// Items per page; empty or absent: 20.
 func (r ApiListAuditEventsRequest) Size(size int32) ApiListAuditEventsRequest {
 	r.size = &size
 	return r

@@ -573,12 +573,13 @@ type ApiListInstanceEventsRequest struct {
 	size       *int32
 }
 
-// Zero-based page number.
+// Zero-based page number; empty or absent: 0.
 func (r ApiListInstanceEventsRequest) Page(page int32) ApiListInstanceEventsRequest {
 	r.page = &page
 	return r
 }
 
+// Items per page; empty or absent: 20.
 func (r ApiListInstanceEventsRequest) Size(size int32) ApiListInstanceEventsRequest {
 	r.size = &size
 	return r
@@ -751,12 +752,13 @@ type ApiListInstancesRequest struct {
 	q          *string
 }
 
-// Zero-based page number.
+// Zero-based page number; empty or absent: 0.
 func (r ApiListInstancesRequest) Page(page int32) ApiListInstancesRequest {
 	r.page = &page
 	return r
 }
 
+// Items per page; empty or absent: 20.
 func (r ApiListInstancesRequest) Size(size int32) ApiListInstancesRequest {
 	r.size = &size
 	return r

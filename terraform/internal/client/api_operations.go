@@ -180,12 +180,13 @@ type ApiListOperationsRequest struct {
 	instanceId *string
 }
 
-// Zero-based page number.
+// Zero-based page number; empty or absent: 0.
 func (r ApiListOperationsRequest) Page(page int32) ApiListOperationsRequest {
 	r.page = &page
 	return r
 }
 
+// Items per page; empty or absent: 20.
 func (r ApiListOperationsRequest) Size(size int32) ApiListOperationsRequest {
 	r.size = &size
 	return r

@@ -631,12 +631,13 @@ type ApiListTopicsRequest struct {
 	includeInternal *bool
 }
 
-// Zero-based page number.
+// Zero-based page number; empty or absent: 0.
 func (r ApiListTopicsRequest) Page(page int32) ApiListTopicsRequest {
 	r.page = &page
 	return r
 }
 
+// Items per page; empty or absent: 20.
 func (r ApiListTopicsRequest) Size(size int32) ApiListTopicsRequest {
 	r.size = &size
 	return r

@@ -109,7 +109,27 @@ class MessageService {
         }
     }
 
+    /** Header values are strings of at most 10,000 characters (the contract; bean validation does not reach map values). */
+    static void checkHeaders(java.util.Map<String, String> headers) {
+        if (headers == null) {
+            return;
+        }
+        java.util.List<io.tributary.api.error.ApiException.FieldProblem> invalid = new java.util.ArrayList<>();
+        headers.forEach((name, value) -> {
+            if (value == null) {
+                invalid.add(new io.tributary.api.error.ApiException.FieldProblem("headers." + name, "must be a string"));
+            } else if (value.length() > 10_000) {
+                invalid.add(new io.tributary.api.error.ApiException.FieldProblem("headers." + name,
+                        "must be at most 10000 characters"));
+            }
+        });
+        if (!invalid.isEmpty()) {
+            throw io.tributary.api.error.ApiException.invalid(invalid);
+        }
+    }
+
     MessagePositionDto produce(UUID project, UUID instanceId, String topic, MessageProduceDto message) {
+        checkHeaders(message.getHeaders());
         Instance instance = kafka.serving(project, instanceId);
         partitions(instance, topic, message.getPartition());
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, message.getPartition(),
