@@ -286,9 +286,12 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				ElementType:         types.StringType,
 			},
 			"broker_config": schema.MapAttribute{
-				MarkdownDescription: "Kafka broker settings, e.g. `{ \"log.cleaner.threads\" = \"2\" }`. Identity, " +
-					"listener, security, KRaft and storage keys are refused by the API; topic auto-creation is " +
-					"`auto_create_topics`. Changing it replaces the instance.",
+				MarkdownDescription: "Kafka broker settings, e.g. `{ \"log.cleaner.threads\" = \"2\" }`, from the " +
+					"API's allow-list of tunable settings (retention by size, message and fetch sizes, compression, " +
+					"timestamps, groups and offsets, transactions, replica lag, the log cleaner; partitions and " +
+					"replication bounded by the order), each value checked against Kafka's own definition. Other " +
+					"keys, config providers and settings that weaken durability are refused; topic auto-creation " +
+					"is `auto_create_topics`. Changing it replaces the instance.",
 				Optional:      true,
 				ElementType:   types.StringType,
 				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
