@@ -38,6 +38,8 @@ func (r ApiCancelMessageSearchRequest) Execute() (*http.Response, error) {
 /*
 CancelMessageSearch Stop a running key or content search; it answers at once with what it found (`stoppedBy` CANCELLED) and a cursor.
 
+Any member, a viewer too, may stop a search it started; a search started by another caller is not found (404).
+
 	@param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
 	@param project Project id.
 	@param instance Instance id.

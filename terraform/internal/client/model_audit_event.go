@@ -23,11 +23,12 @@ var _ MappedNullable = &AuditEvent{}
 type AuditEvent struct {
 	Id string `json:"id"`
 	// Username of the caller.
-	Actor                string         `json:"actor"`
-	ProjectId            NullableString `json:"projectId,omitempty"`
-	Action               string         `json:"action"`
-	ResourceType         string         `json:"resourceType"`
-	ResourceId           NullableString `json:"resourceId,omitempty"`
+	Actor        string         `json:"actor"`
+	ProjectId    NullableString `json:"projectId,omitempty"`
+	Action       string         `json:"action"`
+	ResourceType string         `json:"resourceType"`
+	ResourceId   NullableString `json:"resourceId,omitempty"`
+	// PENDING is written before the change is made (a change whose event cannot be written is refused) and becomes SUCCESS or FAILURE when the request ends; one that stays PENDING has an unknown outcome.
 	Result               string         `json:"result"`
 	Detail               NullableString `json:"detail,omitempty"`
 	OccurredAt           time.Time      `json:"occurredAt"`

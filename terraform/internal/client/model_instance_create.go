@@ -37,7 +37,7 @@ type InstanceCreate struct {
 	MaintenanceWindow *MaintenanceWindow `json:"maintenanceWindow,omitempty"`
 	Billing           *BillingSpec       `json:"billing,omitempty"`
 	Tags              *map[string]string `json:"tags,omitempty"`
-	// Kafka broker settings; identity, listener, security, KRaft and storage keys are refused.
+	// Kafka broker settings from the list a tenant may tune (retention by size, message and fetch sizes, compression, timestamps, consumer groups and offsets, transactions, replica lag, cleaner, partitions and replication within the order's bounds). Each value is checked with Kafka's own definition; other settings, config providers, the agent's tributary.* keys and settings that weaken durability are refused (400).
 	BrokerConfig *map[string]string `json:"brokerConfig,omitempty"`
 	// Let clients create a topic by producing to or fetching from it (Kafka's auto.create.topics.enable). Set at ordering.
 	AutoCreateTopics     *bool `json:"autoCreateTopics,omitempty"`
