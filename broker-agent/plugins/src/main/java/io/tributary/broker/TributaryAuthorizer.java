@@ -20,9 +20,8 @@ import org.slf4j.LoggerFactory;
  * Kafka's {@link StandardAuthorizer} plus the agent's disk-full switch: while the file named by
  * {@value #PRODUCE_REJECT_FILE_CONFIG} exists, {@code WRITE} on {@code TOPIC} resources is denied for
  * every principal, so produce requests (and transactional AddPartitionsToTxn) fail with
- * {@code TOPIC_AUTHORIZATION_FAILED}. On the client listener nobody, super users included, may alter the
- * cluster or its configs ({@link #isPlatformOwned}): those go through the control plane on the internal
- * listener. Everything else, reads included, is decided by the standard authorizer as usual. Brokers and controllers never need topic WRITE among themselves (replication is
+ * {@code TOPIC_AUTHORIZATION_FAILED}. Everything else, reads included, is decided by the standard
+ * authorizer as usual. Brokers and controllers never need topic WRITE among themselves (replication is
  * {@code CLUSTER_ACTION}, coordinators append to their internal topics directly), so they are unaffected.
  * The agent creates and deletes the file (docs/agent-api.md, {@code storage}); it is looked at at most once
  * per {@link #CHECK_INTERVAL_NANOS}.
@@ -84,16 +83,12 @@ public class TributaryAuthorizer extends StandardAuthorizer {
             return actions.stream().map(a -> AuthorizationResult.DENIED).toList();
         }
         List<AuthorizationResult> results = super.authorize(context, actions);
-        boolean rejecting = rejectingProduce();
-        boolean onClientListener = clientListener != null && clientListener.equals(context.listenerName());
-        if (!rejecting && !onClientListener) {
+        if (!rejectingProduce()) {
             return results;
         }
         List<AuthorizationResult> out = null;
         for (int i = 0; i < actions.size(); i++) {
-            boolean deny = (rejecting && isTopicWrite(actions.get(i)))
-                    || (onClientListener && isPlatformOwned(actions.get(i)));
-            if (deny && results.get(i) != AuthorizationResult.DENIED) {
+            if (isTopicWrite(actions.get(i)) && results.get(i) != AuthorizationResult.DENIED) {
                 if (out == null) {
                     out = new ArrayList<>(results);
                 }
@@ -110,17 +105,6 @@ public class TributaryAuthorizer extends StandardAuthorizer {
     boolean outsideAllowedNetworks(AuthorizableRequestContext context) {
         NetworkAllowList list = allowList;
         return list != null && clientListener.equals(context.listenerName()) && !list.allows(context.clientAddress());
-    }
-
-    /**
-     * What only the platform may do, over the internal listener: change broker and cluster configs (that would
-     * step around the API's allow-list of tunable settings), SCRAM users, ACLs, quotas, reassignments and
-     * inter-broker actions. A tenant's super user too goes through the API for these.
-     */
-    static boolean isPlatformOwned(Action action) {
-        AclOperation op = action.operation();
-        return action.resourcePattern().resourceType() == ResourceType.CLUSTER
-                && (op == AclOperation.ALTER || op == AclOperation.ALTER_CONFIGS || op == AclOperation.CLUSTER_ACTION);
     }
 
     static boolean isTopicWrite(Action action) {

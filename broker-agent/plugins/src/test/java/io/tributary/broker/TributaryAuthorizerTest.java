@@ -126,31 +126,6 @@ class TributaryAuthorizerTest {
     }
 
     @Test
-    void onTheClientListenerNobodyAltersTheClusterOrItsConfigs() throws Exception {
-        Path cidrs = dir.resolve("allowed-cidrs.txt");
-        Files.writeString(cidrs, "0.0.0.0/0\n::/0\n");
-        TributaryAuthorizer limited = new TributaryAuthorizer(() -> nanos);
-        limited.configure(Map.of("allow.everyone.if.no.acl.found", "true",
-                TributaryAuthorizer.ALLOWED_CIDRS_FILE_CONFIG, cidrs.toString(),
-                TributaryAuthorizer.CLIENT_LISTENER_CONFIG, "CLIENT"));
-        start(limited);
-        Action alterConfigs = action(AclOperation.ALTER_CONFIGS, ResourceType.CLUSTER, "kafka-cluster");
-        Action alter = action(AclOperation.ALTER, ResourceType.CLUSTER, "kafka-cluster");
-        Action describeConfigs = action(AclOperation.DESCRIBE_CONFIGS, ResourceType.CLUSTER, "kafka-cluster");
-        Action topicConfigs = action(AclOperation.ALTER_CONFIGS, ResourceType.TOPIC, "orders");
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-
-        assertThat(limited.authorize(context("CLIENT", loopback),
-                List.of(alterConfigs, alter, REPLICATE, describeConfigs, IDEMPOTENT, topicConfigs, PRODUCE)))
-                .containsExactly(AuthorizationResult.DENIED, AuthorizationResult.DENIED, AuthorizationResult.DENIED,
-                        AuthorizationResult.ALLOWED, AuthorizationResult.ALLOWED, AuthorizationResult.ALLOWED,
-                        AuthorizationResult.ALLOWED);
-        assertThat(limited.authorize(context("INTERNAL", loopback), List.of(alterConfigs, alter, REPLICATE)))
-                .as("the control plane and brokers on the internal listener").containsOnly(AuthorizationResult.ALLOWED);
-        limited.close();
-    }
-
-    @Test
     void aMissingEmptyOrMalformedAllowListRefusesEveryClientOnTheClientListener() throws Exception {
         Path cidrs = dir.resolve("allowed-cidrs.txt");
         TributaryAuthorizer limited = limited(cidrs);
