@@ -3,10 +3,13 @@ package io.tributary.broker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
@@ -20,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Kafka's {@link StandardAuthorizer} plus the agent's disk-full switch: while the file named by
  * {@value #PRODUCE_REJECT_FILE_CONFIG} exists, {@code WRITE} on {@code TOPIC} resources is denied for
  * every principal, so produce requests (and transactional AddPartitionsToTxn) fail with
- * {@code TOPIC_AUTHORIZATION_FAILED}. Everything else, reads included, is decided by the standard
- * authorizer as usual. Brokers and controllers never need topic WRITE among themselves (replication is
+ * {@code TOPIC_AUTHORIZATION_FAILED}. With {@value #PLATFORM_PRINCIPALS_CONFIG} set, nobody else, super users
+ * included, may alter the cluster or its configs ({@link #isPlatformOwned}). Everything else, reads included, is
+ * decided by the standard authorizer as usual. Brokers and controllers never need topic WRITE among themselves (replication is
  * {@code CLUSTER_ACTION}, coordinators append to their internal topics directly), so they are unaffected.
  * The agent creates and deletes the file (docs/agent-api.md, {@code storage}); it is looked at at most once
  * per {@link #CHECK_INTERVAL_NANOS}.
@@ -38,9 +42,17 @@ public class TributaryAuthorizer extends StandardAuthorizer {
     public static final String ALLOWED_CIDRS_FILE_CONFIG = "tributary.allowed.cidrs.file";
     public static final String CLIENT_LISTENER_CONFIG = "tributary.client.listener";
 
+    /**
+     * The principals (';'-separated, e.g. {@code User:CN=broker;User:CN=control-plane}) that alone may alter the
+     * cluster and its configs. Not a listener rule: KRaft forwards such requests to the active controller, which
+     * authorizes them with the caller's principal on its own listener.
+     */
+    public static final String PLATFORM_PRINCIPALS_CONFIG = "tributary.platform.principals";
+
     private final LongSupplier nanoTime;
     private volatile NetworkAllowList allowList;
     private volatile String clientListener;
+    private volatile Set<String> platformPrincipals = Set.of();
     private volatile Path rejectFile;
     private volatile boolean rejecting;
     private volatile long nextCheck;
@@ -70,6 +82,12 @@ public class TributaryAuthorizer extends StandardAuthorizer {
             throw new org.apache.kafka.common.config.ConfigException(CLIENT_LISTENER_CONFIG
                     + " must name the client listener that " + ALLOWED_CIDRS_FILE_CONFIG + " limits");
         }
+        Object platform = configs.get(PLATFORM_PRINCIPALS_CONFIG);
+        if (platform != null && !platform.toString().isBlank()) {
+            platformPrincipals = Arrays.stream(platform.toString().split(";")).map(String::trim)
+                    .filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
+            log.info("Only {} may alter the cluster and its configs", platformPrincipals);
+        }
         if (cidrs != null) {
             allowList = new NetworkAllowList(Path.of(cidrs.toString().trim()), nanoTime);
             clientListener = listener.toString().trim();
@@ -83,12 +101,15 @@ public class TributaryAuthorizer extends StandardAuthorizer {
             return actions.stream().map(a -> AuthorizationResult.DENIED).toList();
         }
         List<AuthorizationResult> results = super.authorize(context, actions);
-        if (!rejectingProduce()) {
+        boolean rejecting = rejectingProduce();
+        boolean tenant = !platformPrincipals.isEmpty() && !platformPrincipals.contains(String.valueOf(context.principal()));
+        if (!rejecting && !tenant) {
             return results;
         }
         List<AuthorizationResult> out = null;
         for (int i = 0; i < actions.size(); i++) {
-            if (isTopicWrite(actions.get(i)) && results.get(i) != AuthorizationResult.DENIED) {
+            boolean deny = (rejecting && isTopicWrite(actions.get(i))) || (tenant && isPlatformOwned(actions.get(i)));
+            if (deny && results.get(i) != AuthorizationResult.DENIED) {
                 if (out == null) {
                     out = new ArrayList<>(results);
                 }
@@ -105,6 +126,17 @@ public class TributaryAuthorizer extends StandardAuthorizer {
     boolean outsideAllowedNetworks(AuthorizableRequestContext context) {
         NetworkAllowList list = allowList;
         return list != null && clientListener.equals(context.listenerName()) && !list.allows(context.clientAddress());
+    }
+
+    /**
+     * What only the platform's principals may do: alter broker and cluster configs (that would step around the
+     * API's allow-list of tunable settings), SCRAM users, ACLs, quotas and reassignments, and inter-broker
+     * actions. A tenant's super user goes through the API for these.
+     */
+    static boolean isPlatformOwned(Action action) {
+        AclOperation op = action.operation();
+        return action.resourcePattern().resourceType() == ResourceType.CLUSTER
+                && (op == AclOperation.ALTER || op == AclOperation.ALTER_CONFIGS || op == AclOperation.CLUSTER_ACTION);
     }
 
     static boolean isTopicWrite(Action action) {

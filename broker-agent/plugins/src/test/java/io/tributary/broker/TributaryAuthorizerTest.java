@@ -126,6 +126,32 @@ class TributaryAuthorizerTest {
     }
 
     @Test
+    void onlyThePlatformsPrincipalsAlterTheClusterOrItsConfigs() throws Exception {
+        TributaryAuthorizer guarded = new TributaryAuthorizer(() -> nanos);
+        guarded.configure(Map.of("allow.everyone.if.no.acl.found", "true", "super.users", "User:admin",
+                TributaryAuthorizer.PLATFORM_PRINCIPALS_CONFIG, "User:CN=broker;User:CN=control-plane"));
+        start(guarded);
+        Action alterConfigs = action(AclOperation.ALTER_CONFIGS, ResourceType.CLUSTER, "kafka-cluster");
+        Action alter = action(AclOperation.ALTER, ResourceType.CLUSTER, "kafka-cluster");
+        Action describeConfigs = action(AclOperation.DESCRIBE_CONFIGS, ResourceType.CLUSTER, "kafka-cluster");
+        Action topicConfigs = action(AclOperation.ALTER_CONFIGS, ResourceType.TOPIC, "orders");
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        List<Action> actions = List.of(alterConfigs, alter, REPLICATE, describeConfigs, IDEMPOTENT, topicConfigs, PRODUCE);
+        List<AuthorizationResult> tenant = List.of(AuthorizationResult.DENIED, AuthorizationResult.DENIED,
+                AuthorizationResult.DENIED, AuthorizationResult.ALLOWED, AuthorizationResult.ALLOWED,
+                AuthorizationResult.ALLOWED, AuthorizationResult.ALLOWED);
+
+        assertThat(guarded.authorize(context("CONTROLLER", loopback, "User", "admin"), actions))
+                .as("the tenant's super user, forwarded to the controller").isEqualTo(tenant);
+        assertThat(guarded.authorize(context("CLIENT", loopback, "User", "ANONYMOUS"), actions)).isEqualTo(tenant);
+        assertThat(guarded.authorize(context("CONTROLLER", loopback, "User", "CN=control-plane"), actions))
+                .containsOnly(AuthorizationResult.ALLOWED);
+        assertThat(guarded.authorize(context("INTERNAL", loopback, "User", "CN=broker"), List.of(REPLICATE, alter)))
+                .containsOnly(AuthorizationResult.ALLOWED);
+        guarded.close();
+    }
+
+    @Test
     void aMissingEmptyOrMalformedAllowListRefusesEveryClientOnTheClientListener() throws Exception {
         Path cidrs = dir.resolve("allowed-cidrs.txt");
         TributaryAuthorizer limited = limited(cidrs);
@@ -231,6 +257,11 @@ class TributaryAuthorizerTest {
     }
 
     static AuthorizableRequestContext context(String listener, InetAddress address) {
+        return context(listener, address, KafkaPrincipal.USER_TYPE, KafkaPrincipal.ANONYMOUS.getName());
+    }
+
+    static AuthorizableRequestContext context(String listener, InetAddress address, String type, String name) {
+        KafkaPrincipal who = new KafkaPrincipal(type, name);
         return new AuthorizableRequestContext() {
             @Override
             public String listenerName() {
@@ -244,7 +275,7 @@ class TributaryAuthorizerTest {
 
             @Override
             public KafkaPrincipal principal() {
-                return KafkaPrincipal.ANONYMOUS;
+                return who;
             }
 
             @Override

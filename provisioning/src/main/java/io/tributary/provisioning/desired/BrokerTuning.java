@@ -59,6 +59,9 @@ public final class BrokerTuning {
         // refuses everyone else, including the votes that would load it.
         s.put("super.users", InstanceTls.BROKER_PRINCIPAL + ";" + InstanceTls.CONTROL_PLANE_PRINCIPAL
                 + (saslAdmin == null ? "" : ";User:" + saslAdmin));
+        // only these may alter the cluster and its configs (TributaryAuthorizer), so a tenant's super user cannot
+        // step around the API's allow-list of broker settings with Kafka's own admin calls
+        s.put("tributary.platform.principals", InstanceTls.BROKER_PRINCIPAL + ";" + InstanceTls.CONTROL_PLANE_PRINCIPAL);
         s.put("create.topic.policy.class.name", PARTITION_POLICY);
         s.put("tributary.max.partitions.per.broker", Integer.toString(flavor.maxPartitionsPerBroker()));
         s.put("tributary.max.partitions", Integer.toString(flavor.maxPartitionsPerBroker() * brokerCount));

@@ -58,6 +58,7 @@ class PlacementAndTuningTest {
         assertThat(BrokerTuning.settings(small, 3, 72, 100L << 30, true, "admin"))
                 .containsEntry("allow.everyone.if.no.acl.found", "false")
                 .containsEntry("super.users", "User:CN=broker;User:CN=control-plane;User:admin")
+                .containsEntry("tributary.platform.principals", "User:CN=broker;User:CN=control-plane")
                 .containsEntry("auto.create.topics.enable", "true");
         assertThat(BrokerTuning.settings(small, 3, 72, 100L << 30, false, null))
                 .containsEntry("allow.everyone.if.no.acl.found", "true")
