@@ -87,8 +87,13 @@ public class CreateInstanceBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             try (Stream<Path> hosts = Files.list(home.resolve("hosts"))) {
                 for (Path host : hosts.sorted().toList()) {
+                    // the config names files of its host (TLS material, allow-list, users), which go with the
+                    // host when the instance is deleted: the bare run gets copies of them
+                    Path files = work.resolve("bare-host-" + configs.size());
+                    copyHostFiles(host, files);
                     Path copy = work.resolve("bare-" + configs.size() + ".properties");
-                    Files.copy(host.resolve("config/server.properties"), copy);
+                    Files.writeString(copy, Files.readString(host.resolve("config/server.properties"))
+                            .replace(host.toString(), files.toString()));
                     configs.add(copy);
                 }
             }
@@ -98,6 +103,20 @@ public class CreateInstanceBench {
         } finally {
             cp.destroy();
             cp.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Every file of a host but its data and logs, in the same layout. */
+    static void copyHostFiles(Path host, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(host)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = host.relativize(file);
+                if (relative.startsWith("data") || relative.startsWith("logs")) {
+                    continue;
+                }
+                Files.createDirectories(target.resolve(relative).getParent());
+                Files.copy(file, target.resolve(relative));
+            }
         }
     }
 
