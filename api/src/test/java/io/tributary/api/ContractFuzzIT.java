@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The contract holds under fuzzing: schemathesis, with every check on, against the packaged control plane on its
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContractFuzzIT {
+
+    private static final Logger logger = LoggerFactory.getLogger(ContractFuzzIT.class);
 
     static final String TOKEN = ControlPlaneProcess.TOKEN;
     static final Path FUZZ = Path.of("src/test/fuzz").toAbsolutePath();
@@ -104,10 +108,10 @@ class ContractFuzzIT {
         exit |= schemathesis("destructive", last, summaries);
         exit |= schemathesis("delete-instance", List.of("--max-examples", "5", "--include-operation-id", "deleteInstance"),
                 summaries);
-        summaries.forEach(System.out::println);
+        summaries.forEach(logger::info);
         long requests = summaries.stream().filter(s -> s.contains(" requests, "))
                 .mapToLong(s -> Long.parseLong(s.replaceAll("^.*schemathesis: (\\d+) requests.*$", "$1"))).sum();
-        System.out.println("schemathesis: " + requests + " requests in all");
+        logger.info("schemathesis: {} requests in all", requests);
         assertThat(exit).as("schemathesis exit status; the failures are listed above and in " + home).isZero();
         assertThat(requests).isGreaterThanOrEqualTo(5_000);
     }
@@ -141,7 +145,7 @@ class ContractFuzzIT {
         }
         String log = Files.readString(home.resolve("schemathesis-" + name + ".log"));
         String tail = log.substring(Math.max(0, log.lastIndexOf("SUMMARY") - 40));
-        System.out.println("schemathesis " + name + " (exit " + process.exitValue() + "):\n" + tail);
+        logger.info("schemathesis {} (exit {}):\n{}", name, process.exitValue(), tail);
         try (var files = Files.list(reports)) {
             Path ndjson = files.filter(p -> p.toString().endsWith(".ndjson")).findFirst().orElseThrow();
             Process summary = new ProcessBuilder(VENV.resolve("bin/python").toString(),
@@ -152,7 +156,7 @@ class ContractFuzzIT {
             Files.writeString(home.resolve("schemathesis-" + name + "-details.txt"), text);
             text.lines().filter(l -> l.startsWith("schemathesis: ")).map(l -> "[" + name + "] " + l).forEach(summaries::add);
             if (process.exitValue() != 0) {
-                System.out.println(text);
+                logger.info(text);
             }
         }
         return process.exitValue();

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 final class LocalStartGate {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStartGate.class);
+    private static final java.time.Duration MAX_WAIT = java.time.Duration.ofMinutes(10);
     private final Path file;
 
     LocalStartGate(Path file) {
@@ -25,9 +26,13 @@ final class LocalStartGate {
         }
         log.info("instance={} node={} local host {} waits for the start gate {}", host.getInstanceId(),
                 host.getNodeId(), host.getId(), file);
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         try {
             while (Files.exists(file)) {
-                Thread.sleep(100);
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the start gate " + file + " stayed closed for " + MAX_WAIT);
+                }
+                Thread.sleep(100); // a file on disk has nothing to wait on but a poll
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
