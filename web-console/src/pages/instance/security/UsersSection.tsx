@@ -5,7 +5,7 @@ import { isInvalidState, toApiError } from '../../../api/problem';
 import { EmptyState, Loading } from '../../../components/EmptyState';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDateTime, humanize } from '../../../lib/format';
-import { PlaintextExplanation } from './SecurityTab';
+import { PlaintextExplanation } from './PlaintextExplanation';
 import { CreateUserDialog, DeleteUserDialog, ResetPasswordDialog } from './UserDialogs';
 
 type Open = { kind: 'create' } | { kind: 'reset'; user: KafkaUser } | { kind: 'delete'; user: KafkaUser } | null;
