@@ -6,6 +6,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { EmptyState, Loading } from '../components/EmptyState';
 import { formatDateTime, humanize } from '../lib/format';
+import { Pager } from '../components/Pager';
 
 const STATUSES = Object.values(InstanceStatus);
 const PAGE_SIZE = 20;
@@ -134,24 +135,7 @@ export function InstancesPage() {
               ))}
             </tbody>
           </table>
-          {list.data.totalPages > 1 && (
-            <nav className="pager" aria-label="Pages">
-              <button type="button" className="button button-small" disabled={page === 0} onClick={() => update({ page: String(page - 1) })}>
-                Previous
-              </button>
-              <span>
-                Page {page + 1} of {list.data.totalPages} · {list.data.totalItems} instances
-              </span>
-              <button
-                type="button"
-                className="button button-small"
-                disabled={page + 1 >= list.data.totalPages}
-                onClick={() => update({ page: String(page + 1) })}
-              >
-                Next
-              </button>
-            </nav>
-          )}
+          <Pager label="Pages" page={page} totalPages={list.data.totalPages} onPage={(p) => update({ page: String(p) })} summary={`${list.data.totalItems} instances`} />
         </>
       )}
     </section>

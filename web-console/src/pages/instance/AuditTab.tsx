@@ -4,6 +4,7 @@ import { EmptyState, Loading } from '../../components/EmptyState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../lib/format';
+import { Pager } from '../../components/Pager';
 
 /** The project's audit log (the API has no per-instance filter: this one is applied here, per page). */
 export function AuditTab({ projectId, instanceId }: { projectId: string; instanceId: string }) {
@@ -55,19 +56,7 @@ export function AuditTab({ projectId, instanceId }: { projectId: string; instanc
           </tbody>
         </table>
       )}
-      {events.data.totalPages > 1 && (
-        <nav className="pager" aria-label="Audit pages">
-          <button type="button" className="button button-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            Newer
-          </button>
-          <span>
-            Page {page + 1} of {events.data.totalPages}
-          </span>
-          <button type="button" className="button button-small" disabled={page + 1 >= events.data.totalPages} onClick={() => setPage(page + 1)}>
-            Older
-          </button>
-        </nav>
-      )}
+      <Pager label="Audit pages" page={page} totalPages={events.data.totalPages} onPage={setPage} previousLabel="Newer" nextLabel="Older" />
     </section>
   );
 }

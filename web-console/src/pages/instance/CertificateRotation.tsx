@@ -8,6 +8,7 @@ import { Dialog } from '../../components/Dialog';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ProgressBar } from '../../components/ProgressBar';
 import { humanize, stepLabel } from '../../lib/format';
+import { DialogActions } from '../../components/DialogActions';
 
 const FINISHED = new Set<Operation['status']>(['SUCCEEDED', 'FAILED']);
 
@@ -109,14 +110,7 @@ export function RotateCertificatesDialog({ instance, onClose, onStarted }: { ins
           Clients keep working and need no change: connections stay open, and the CA certificate they trust stays the same.
         </p>
         <ProblemAlert error={rotate.error} title="The rotation could not be started" />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={rotate.isPending}>
-            {rotate.isPending ? 'Starting…' : 'Rotate certificates'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel="Rotate certificates" busyLabel="Starting…" busy={rotate.isPending} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { useDeleteInstance } from '../../api/hooks/instances';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DialogActions } from '../../components/DialogActions';
 
 /** Delete only after the person types the instance's name. */
 export function DeleteDialog({ projectId, instance, onClose, onDeleting }: { projectId: string; instance: Instance; onClose: () => void; onDeleting: () => void }) {
@@ -28,14 +29,7 @@ export function DeleteDialog({ projectId, instance, onClose, onDeleting }: { pro
         <Field id="confirm-name" label={<>Type <strong>{instance.name}</strong> to confirm</>}>
           <input value={typed} autoComplete="off" spellCheck={false} autoFocus onChange={(e) => setTyped(e.target.value)} />
         </Field>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-danger" disabled={!matches || remove.isPending}>
-            {remove.isPending ? 'Deleting…' : 'Delete instance'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel="Delete instance" busyLabel="Deleting…" busy={remove.isPending} disabled={!matches} tone="danger" />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { useInstanceEvents } from '../../api/hooks/instances';
 import { EmptyState, Loading } from '../../components/EmptyState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime, humanize } from '../../lib/format';
+import { Pager } from '../../components/Pager';
 
 /** What happened to the instance on its own: disk capacity actions (PRODUCE_REJECT, TIME_BASE). */
 export function EventsTab({ projectId, instanceId }: { projectId: string; instanceId: string }) {
@@ -42,19 +43,7 @@ export function EventsTab({ projectId, instanceId }: { projectId: string; instan
           ))}
         </tbody>
       </table>
-      {events.data.totalPages > 1 && (
-        <nav className="pager" aria-label="Event pages">
-          <button type="button" className="button button-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            Newer
-          </button>
-          <span>
-            Page {page + 1} of {events.data.totalPages}
-          </span>
-          <button type="button" className="button button-small" disabled={page + 1 >= events.data.totalPages} onClick={() => setPage(page + 1)}>
-            Older
-          </button>
-        </nav>
-      )}
+      <Pager label="Event pages" page={page} totalPages={events.data.totalPages} onPage={setPage} previousLabel="Newer" nextLabel="Older" />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { EmptyState, Loading } from '../../components/EmptyState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, operationLabel, stepLabel } from '../../lib/format';
+import { Pager } from '../../components/Pager';
 
 export function OperationsTab({ projectId, instanceId }: { projectId: string; instanceId: string }) {
   const [page, setPage] = useState(0);
@@ -45,19 +46,7 @@ export function OperationsTab({ projectId, instanceId }: { projectId: string; in
           ))}
         </tbody>
       </table>
-      {ops.data.totalPages > 1 && (
-        <nav className="pager" aria-label="Operation pages">
-          <button type="button" className="button button-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            Newer
-          </button>
-          <span>
-            Page {page + 1} of {ops.data.totalPages}
-          </span>
-          <button type="button" className="button button-small" disabled={page + 1 >= ops.data.totalPages} onClick={() => setPage(page + 1)}>
-            Older
-          </button>
-        </nav>
-      )}
+      <Pager label="Operation pages" page={page} totalPages={ops.data.totalPages} onPage={setPage} previousLabel="Newer" nextLabel="Older" />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatBytes, formatCount } from '../../lib/format';
 import { CreateTopicDialog } from './topics/CreateTopicDialog';
 import { TopicDetail } from './topics/TopicDetail';
+import { Pager } from '../../components/Pager';
 
 const PAGE_SIZE = 20;
 
@@ -115,19 +116,7 @@ function TopicList({ projectId, instance }: { projectId: string; instance: Insta
               ))}
             </tbody>
           </table>
-          {topics.data.totalPages > 1 && (
-            <nav className="pager" aria-label="Topic pages">
-              <button type="button" className="button button-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-                Previous
-              </button>
-              <span>
-                Page {page + 1} of {topics.data.totalPages} · {topics.data.totalItems} topics
-              </span>
-              <button type="button" className="button button-small" disabled={page + 1 >= topics.data.totalPages} onClick={() => setPage(page + 1)}>
-                Next
-              </button>
-            </nav>
-          )}
+          <Pager label="Topic pages" page={page} totalPages={topics.data.totalPages} onPage={setPage} summary={`${topics.data.totalItems} topics`} />
         </>
       )}
 

@@ -3,6 +3,7 @@ import type { ConsumerGroup } from '../../../api/generated';
 import { useDeleteConsumerGroup } from '../../../api/hooks/consumerGroups';
 import { Dialog } from '../../../components/Dialog';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { DialogActions } from '../../../components/DialogActions';
 
 /** Only an empty group can be deleted; otherwise the API's 409 is shown as it comes. */
 export function DeleteGroupDialog({ projectId, instanceId, group, onClose, onDeleted }: { projectId: string; instanceId: string; group: ConsumerGroup; onClose: () => void; onDeleted: () => void }) {
@@ -24,14 +25,7 @@ export function DeleteGroupDialog({ projectId, instanceId, group, onClose, onDel
           </p>
         )}
         <ProblemAlert error={remove.error} title="The group could not be deleted" />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} autoFocus>
-            Cancel
-          </button>
-          <button type="submit" className="button button-danger" disabled={remove.isPending}>
-            {remove.isPending ? 'Deleting…' : 'Delete group'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel="Delete group" busyLabel="Deleting…" busy={remove.isPending} tone="danger" focusCancel />
       </form>
     </Dialog>
   );

@@ -10,6 +10,7 @@ import { useToast } from '../../../components/Toasts';
 import { formatCount } from '../../../lib/format';
 import { buildOffsetReset, emptyResetForm, RESET_TARGETS, type OffsetResetForm } from '../../../lib/offsetReset';
 import type { FieldErrors } from '../../../lib/validation';
+import { DialogActions } from '../../../components/DialogActions';
 
 /**
  * Backtracking in two steps: a dry run shows current → new for every partition, then Confirm
@@ -167,20 +168,14 @@ export function ResetOffsetsDialog({ projectId, instanceId, group, onClose }: { 
           </section>
         )}
 
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          {preview ? (
-            <button type="submit" className="button button-danger" disabled={reset.isPending || preview.partitions.length === 0}>
-              {reset.isPending ? 'Resetting…' : 'Confirm reset'}
-            </button>
-          ) : (
-            <button type="submit" className="button button-primary" disabled={reset.isPending}>
-              {reset.isPending ? 'Previewing…' : 'Preview'}
-            </button>
-          )}
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          submitLabel={preview ? 'Confirm reset' : 'Preview'}
+          busyLabel={preview ? 'Resetting…' : 'Previewing…'}
+          busy={reset.isPending}
+          disabled={preview?.partitions.length === 0}
+          tone={preview ? 'danger' : 'primary'}
+        />
       </form>
     </Dialog>
   );

@@ -10,6 +10,7 @@ import { useToast } from '../../../components/Toasts';
 import { formatTimestamp } from '../../../lib/format';
 import { buildProduce, emptyProduceForm, type ProduceForm } from '../../../lib/messageQuery';
 import type { FieldErrors } from '../../../lib/validation';
+import { DialogActions } from '../../../components/DialogActions';
 
 /** Writes one message (acks=all) and tells where it landed. */
 export function ProduceDialog({ projectId, instanceId, topic, onClose }: { projectId: string; instanceId: string; topic: Topic; onClose: () => void }) {
@@ -60,14 +61,7 @@ export function ProduceDialog({ projectId, instanceId, topic, onClose }: { proje
         </Field>
         <KeyValueEditor id="produce-headers" legend="Headers" noun="header" keyPlaceholder="source" valuePlaceholder="console" rows={form.headers} onChange={(rows) => set('headers', rows)} error={errors.headers} />
         <p className="muted small">Written with acks=all: the answer comes once every in-sync replica has the message.</p>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={produce.isPending}>
-            {produce.isPending ? 'Writing…' : 'Produce message'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel="Produce message" busyLabel="Writing…" busy={produce.isPending} />
       </form>
     </Dialog>
   );

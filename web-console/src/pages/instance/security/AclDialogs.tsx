@@ -29,6 +29,7 @@ import {
   type TopicGrantForm,
 } from '../../../lib/security';
 import type { FieldErrors } from '../../../lib/validation';
+import { DialogActions } from '../../../components/DialogActions';
 
 const PATTERN_LABEL: Record<AclPatternType, string> = { LITERAL: 'Exact name (LITERAL)', PREFIXED: 'Name prefix (PREFIXED)' };
 
@@ -137,14 +138,7 @@ export function AddAclDialog({ projectId, instanceId, userNames, onClose }: { pr
             </select>
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? 'Adding…' : 'Add ACL'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel="Add ACL" busyLabel="Adding…" busy={create.isPending} />
       </form>
     </Dialog>
   );
@@ -239,14 +233,7 @@ export function GrantTopicDialog({ projectId, instanceId, userNames, onClose }: 
             <input value={form.group} maxLength={255} spellCheck={false} autoComplete="off" onChange={(e) => set('group', e.target.value)} />
           </Field>
         )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={grant.isPending}>
-            {grant.isPending ? 'Granting…' : 'Grant access'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel="Grant access" busyLabel="Granting…" busy={grant.isPending} />
       </form>
     </Dialog>
   );
@@ -272,14 +259,7 @@ export function DeleteAclDialog({ projectId, instanceId, acl, onClose }: { proje
         </p>
         <p>Clients relying on it are refused within seconds.</p>
         <ProblemAlert error={remove.error} title="The ACL could not be deleted" />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} autoFocus>
-            Cancel
-          </button>
-          <button type="submit" className="button button-danger" disabled={remove.isPending}>
-            {remove.isPending ? 'Deleting…' : 'Delete ACL'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel="Delete ACL" busyLabel="Deleting…" busy={remove.isPending} tone="danger" focusCancel />
       </form>
     </Dialog>
   );

@@ -20,6 +20,7 @@ import {
 import type { FieldErrors } from '../../../lib/validation';
 import { SyncOptions } from './SyncOptions';
 import { KeyValueEditor } from '../../../components/KeyValueEditor';
+import { DialogActions } from '../../../components/DialogActions';
 
 /** Errors of the API keyed as the form's fields (`configs.x` → `configs`). */
 export function topicErrors(error: unknown): FieldErrors {
@@ -94,14 +95,7 @@ export function CreateTopicDialog({ projectId, instance, onClose }: { projectId:
           onChange={(rows) => set('configs', rows)}
           error={errors.configs}
         />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create topic'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel="Create topic" busyLabel="Creating…" busy={create.isPending} />
       </form>
     </Dialog>
   );

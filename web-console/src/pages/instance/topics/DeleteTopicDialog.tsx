@@ -5,6 +5,7 @@ import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatCount } from '../../../lib/format';
+import { DialogActions } from '../../../components/DialogActions';
 
 /** Delete only after the person types the topic's name. */
 export function DeleteTopicDialog({ projectId, instanceId, topic, onClose, onDeleted }: { projectId: string; instanceId: string; topic: Topic; onClose: () => void; onDeleted: () => void }) {
@@ -29,14 +30,7 @@ export function DeleteTopicDialog({ projectId, instanceId, topic, onClose, onDel
         <Field id="confirm-topic-name" label={<>Type <strong>{topic.name}</strong> to confirm</>}>
           <input value={typed} autoComplete="off" spellCheck={false} autoFocus onChange={(e) => setTyped(e.target.value)} />
         </Field>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-danger" disabled={!matches || remove.isPending}>
-            {remove.isPending ? 'Deleting…' : 'Delete topic'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel="Delete topic" busyLabel="Deleting…" busy={remove.isPending} disabled={!matches} tone="danger" />
       </form>
     </Dialog>
   );
