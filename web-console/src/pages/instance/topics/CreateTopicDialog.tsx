@@ -15,11 +15,9 @@ import {
   topicFieldKey,
   validateTopicCreate,
   type TopicCreateForm,
-  KNOWN_TOPIC_CONFIGS,
 } from '../../../lib/topicForm';
 import type { FieldErrors } from '../../../lib/validation';
-import { SyncOptions } from './SyncOptions';
-import { KeyValueEditor } from '../../../components/KeyValueEditor';
+import { TopicSettingsFields } from './TopicSettingsFields';
 import { DialogActions } from '../../../components/DialogActions';
 
 /** Errors of the API keyed as the form's fields (`configs.x` → `configs`). */
@@ -76,24 +74,12 @@ export function CreateTopicDialog({ projectId, instance, onClose }: { projectId:
             <input type="number" inputMode="numeric" min={1} max={MAX_RETENTION_HOURS} value={form.retentionHours} placeholder={defaultRetention ? String(defaultRetention) : ''} onChange={(e) => set('retentionHours', e.target.value)} />
           </Field>
         </div>
-        <SyncOptions
+        <TopicSettingsFields
           idPrefix="topic"
-          syncReplication={form.syncReplication}
-          syncFlush={form.syncFlush}
+          values={form}
           onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
-          error={errors.syncReplication ?? errors.syncFlush}
-        />
-        <KeyValueEditor
-          id="topic-configs"
-          legend="Other settings"
-          hint="Kafka topic settings, e.g. cleanup.policy = compact, max.message.bytes, compression.type."
-          noun="setting"
-          suggestions={KNOWN_TOPIC_CONFIGS}
-          keyPlaceholder="cleanup.policy"
-          valuePlaceholder="compact"
-          rows={form.configs}
-          onChange={(rows) => set('configs', rows)}
-          error={errors.configs}
+          errors={errors}
+          configsHint="Kafka topic settings, e.g. cleanup.policy = compact, max.message.bytes, compression.type."
         />
         <DialogActions onCancel={onClose} submitLabel="Create topic" busyLabel="Creating…" busy={create.isPending} />
       </form>

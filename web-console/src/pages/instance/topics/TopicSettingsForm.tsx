@@ -2,13 +2,12 @@ import { useState, type FormEvent } from 'react';
 import type { Topic } from '../../../api/generated';
 import { useUpdateTopic } from '../../../api/hooks/topics';
 import { Field } from '../../../components/Field';
-import { KeyValueEditor } from '../../../components/KeyValueEditor';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useToast } from '../../../components/Toasts';
-import { buildTopicUpdate, KNOWN_TOPIC_CONFIGS, MAX_PARTITIONS, MAX_RETENTION_HOURS, partitionDecreaseMessage, topicToEditForm, type TopicEditForm } from '../../../lib/topicForm';
+import { buildTopicUpdate, MAX_PARTITIONS, MAX_RETENTION_HOURS, partitionDecreaseMessage, topicToEditForm, type TopicEditForm } from '../../../lib/topicForm';
 import type { FieldErrors } from '../../../lib/validation';
 import { topicErrors } from './CreateTopicDialog';
-import { SyncOptions } from './SyncOptions';
+import { TopicSettingsFields } from './TopicSettingsFields';
 
 export function TopicSettingsForm({ projectId, instanceId, topic, onDelete }: { projectId: string; instanceId: string; topic: Topic; onDelete: () => void }) {
   const update = useUpdateTopic(projectId, instanceId, topic.name);
@@ -60,24 +59,12 @@ export function TopicSettingsForm({ projectId, instanceId, topic, onDelete }: { 
             <input type="number" inputMode="numeric" min={1} max={MAX_RETENTION_HOURS} value={form.retentionHours} onChange={(e) => set('retentionHours', e.target.value)} />
           </Field>
         </div>
-        <SyncOptions
+        <TopicSettingsFields
           idPrefix="edit"
-          syncReplication={form.syncReplication}
-          syncFlush={form.syncFlush}
+          values={form}
           onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
-          error={errors.syncReplication ?? errors.syncFlush}
-        />
-        <KeyValueEditor
-          id="edit-configs"
-          legend="Other settings"
-          hint="Change a value or add a setting. A setting cannot be removed here: set it back to the broker's default value instead."
-          noun="setting"
-          suggestions={KNOWN_TOPIC_CONFIGS}
-          keyPlaceholder="cleanup.policy"
-          valuePlaceholder="compact"
-          rows={form.configs}
-          onChange={(rows) => set('configs', rows)}
-          error={errors.configs}
+          errors={errors}
+          configsHint="Change a value or add a setting. A setting cannot be removed here: set it back to the broker's default value instead."
         />
         <div className="form-actions">
           <button type="button" className="button" onClick={() => { setForm(topicToEditForm(topic)); setErrors({}); update.reset(); }}>
