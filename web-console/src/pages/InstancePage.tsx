@@ -10,14 +10,14 @@ import { useToast } from '../components/Toasts';
 import { humanize } from '../lib/format';
 import { AuditTab } from './instance/AuditTab';
 import { EventsTab } from './instance/EventsTab';
-import { ConsumerGroupsTab } from './instance/ConsumerGroupsTab';
+import { ConsumerGroupsTab } from './instance/groups/ConsumerGroupsTab';
 import { DeleteDialog } from './instance/DeleteDialog';
 import { OperationsTab } from './instance/OperationsTab';
 import { OverviewTab } from './instance/OverviewTab';
 import { ProgressPanel } from './instance/ProgressPanel';
 import { SettingsTab } from './instance/SettingsTab';
 import { SecurityTab } from './instance/security/SecurityTab';
-import { TopicsTab } from './instance/TopicsTab';
+import { TopicsTab } from './instance/topics/TopicsTab';
 
 const TABS = [
   { path: 'overview', label: 'Overview', needsKafka: false },

@@ -1,7 +1,7 @@
 import type { Instance } from '../../api/generated';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, humanize, formatBytes } from '../../lib/format';
-import { ConnectionPanel } from './ConnectionPanel';
+import { ConnectionPanel } from './security/ConnectionPanel';
 
 export function OverviewTab({ instance }: { instance: Instance }) {
   const tags = Object.entries(instance.tags ?? {});

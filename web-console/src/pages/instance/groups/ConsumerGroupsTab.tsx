@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
-import type { Instance } from '../../api/generated';
-import { useConsumerGroups } from '../../api/hooks/consumerGroups';
-import { EmptyState, Loading } from '../../components/EmptyState';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatCount } from '../../lib/format';
-import { ConsumerGroupDetail } from './groups/ConsumerGroupDetail';
-import { GroupStateBadge } from './groups/GroupStateBadge';
+import type { Instance } from '../../../api/generated';
+import { useConsumerGroups } from '../../../api/hooks/consumerGroups';
+import { EmptyState, Loading } from '../../../components/EmptyState';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { formatCount } from '../../../lib/format';
+import { ConsumerGroupDetail } from './ConsumerGroupDetail';
+import { GroupStateBadge } from './GroupStateBadge';
 
 /** The instance's consumer groups, or one group when the address names it. */
 export function ConsumerGroupsTab({ projectId, instance, group }: { projectId: string; instance: Instance; group?: string }) {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Operation } from '../../api/generated';
-import { fakeApi, instanceFixture, json, problem, renderWithProviders } from '../../test/render';
+import type { Operation } from '../../../api/generated';
+import { fakeApi, instanceFixture, json, problem, renderWithProviders } from '../../../test/render';
 import { ConnectionPanel } from './ConnectionPanel';
 
 const ROTATIONS = /^\/api\/v1\/projects\/p-1\/instances\/i-1\/certificates\/rotations$/;

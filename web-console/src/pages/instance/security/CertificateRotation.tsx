@@ -1,14 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Instance, Operation } from '../../api/generated';
-import { instanceKeys } from '../../api/hooks/instances';
-import { operationKeys, useOperation } from '../../api/hooks/operations';
-import { useRotateCertificates } from '../../api/hooks/security';
-import { Dialog } from '../../components/Dialog';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { ProgressBar } from '../../components/ProgressBar';
-import { humanize, stepLabel } from '../../lib/format';
-import { DialogActions } from '../../components/DialogActions';
+import type { Instance, Operation } from '../../../api/generated';
+import { instanceKeys } from '../../../api/hooks/instances';
+import { operationKeys, useOperation } from '../../../api/hooks/operations';
+import { useRotateCertificates } from '../../../api/hooks/security';
+import { Dialog } from '../../../components/Dialog';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { ProgressBar } from '../../../components/ProgressBar';
+import { humanize, stepLabel } from '../../../lib/format';
+import { DialogActions } from '../../../components/DialogActions';
 
 const FINISHED = new Set<Operation['status']>(['SUCCEEDED', 'FAILED']);
 

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeApi, instanceFixture, renderWithProviders } from '../../test/render';
+import { fakeApi, instanceFixture, renderWithProviders } from '../../../test/render';
 import { ConnectionPanel, fillCredentials } from './ConnectionPanel';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';

@@ -1,8 +1,8 @@
-import type { Instance } from '../../api/generated';
-import { useDownloadCaCertificate } from '../../api/hooks/security';
-import { CopyButton } from '../../components/CopyButton';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useToast } from '../../components/Toasts';
+import type { Instance } from '../../../api/generated';
+import { useDownloadCaCertificate } from '../../../api/hooks/security';
+import { CopyButton } from '../../../components/CopyButton';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { useToast } from '../../../components/Toasts';
 import { CertificateRotation } from './CertificateRotation';
 
 /**

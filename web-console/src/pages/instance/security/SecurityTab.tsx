@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { Instance } from '../../../api/generated';
 import { EmptyState } from '../../../components/EmptyState';
-import { ConnectionPanel } from '../ConnectionPanel';
+import { ConnectionPanel } from './ConnectionPanel';
 import { AclsSection } from './AclsSection';
 import { NetworkRulesSection } from './NetworkRulesSection';
 import { UsersSection } from './UsersSection';

@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useToast } from '../../../components/Toasts';
 import { validateKafkaPassword, validateKafkaUsername } from '../../../lib/security';
 import type { FieldErrors } from '../../../lib/validation';
-import { connectionOf, fillCredentials } from '../ConnectionPanel';
+import { connectionOf, fillCredentials } from './ConnectionPanel';
 import { generatePassword } from '../../wizard/steps';
 import { DialogActions } from '../../../components/DialogActions';
 

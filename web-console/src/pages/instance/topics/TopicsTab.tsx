@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import type { Instance } from '../../api/generated';
-import { useTopics } from '../../api/hooks/topics';
-import { EmptyState, Loading } from '../../components/EmptyState';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatBytes, formatCount } from '../../lib/format';
-import { CreateTopicDialog } from './topics/CreateTopicDialog';
-import { TopicDetail } from './topics/TopicDetail';
-import { Pager } from '../../components/Pager';
+import type { Instance } from '../../../api/generated';
+import { useTopics } from '../../../api/hooks/topics';
+import { EmptyState, Loading } from '../../../components/EmptyState';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { formatBytes, formatCount } from '../../../lib/format';
+import { CreateTopicDialog } from './CreateTopicDialog';
+import { TopicDetail } from './TopicDetail';
+import { Pager } from '../../../components/Pager';
 
 const PAGE_SIZE = 20;
 
