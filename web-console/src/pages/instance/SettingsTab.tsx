@@ -5,7 +5,8 @@ import { fieldErrorMap } from '../../api/problem';
 import { Field, FieldGroup } from '../../components/Field';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useToast } from '../../components/Toasts';
-import { validateName, validateRetentionHours, validateTags, type FieldErrors } from '../../lib/validation';
+import { validateName, validateRetentionHours, validateTags } from '../../lib/instanceForm';
+import type { FieldErrors } from '../../lib/validation';
 import { rowsToTags, TagsEditor, tagsToRows } from '../wizard/TagsEditor';
 
 export function SettingsTab({ projectId, instance, onDelete }: { projectId: string; instance: Instance; onDelete: () => void }) {

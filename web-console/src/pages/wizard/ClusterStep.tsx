@@ -1,5 +1,5 @@
 import { Field, FieldGroup } from '../../components/Field';
-import { brokerRange } from '../../lib/validation';
+import { brokerRange } from '../../lib/instanceForm';
 import { FlavorCards } from './FlavorCards';
 import { ZonePicker } from './ZonePicker';
 import type { StepProps } from './types';

@@ -1,6 +1,7 @@
 import { estimatePrice, formatMoney, HOURS_PER_MONTH } from '../../lib/pricing';
 import { humanize } from '../../lib/format';
-import { isSasl, parseCidrs } from '../../lib/validation';
+import { isSasl } from '../../lib/instanceForm';
+import { parseCidrs } from '../../lib/network';
 import type { StepProps } from './types';
 
 export function ReviewStep({ form, flavor, goTo }: StepProps & { goTo: (step: number) => void }) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { SaslMechanism, SecurityProtocol } from '../../api/generated';
 import { Field, FieldGroup } from '../../components/Field';
-import { isSasl, passwordStrength } from '../../lib/validation';
+import { isSasl, passwordStrength } from '../../lib/instanceForm';
 import { generatePassword } from './steps';
 import type { StepProps } from './types';
 

@@ -1,4 +1,4 @@
-import type { TagRow } from '../../lib/validation';
+import type { TagRow } from '../../lib/instanceForm';
 import { FieldGroup } from '../../components/Field';
 
 interface Props {

@@ -1,5 +1,6 @@
 import type { AvailabilityZone, Flavor, KafkaVersion } from '../../api/generated';
-import type { FieldErrors, WizardForm } from '../../lib/validation';
+import type { WizardForm } from '../../lib/instanceForm';
+import type { FieldErrors } from '../../lib/validation';
 
 export interface StepProps {
   form: WizardForm;

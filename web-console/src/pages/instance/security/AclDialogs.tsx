@@ -27,7 +27,7 @@ import {
   withResourceType,
   type AclForm,
   type TopicGrantForm,
-} from '../../../lib/security';
+} from '../../../lib/acls';
 import type { FieldErrors } from '../../../lib/validation';
 import { DialogActions } from '../../../components/DialogActions';
 

@@ -5,7 +5,7 @@ import { isInvalidState, toApiError } from '../../../api/problem';
 import { EmptyState, Loading } from '../../../components/EmptyState';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { humanize } from '../../../lib/format';
-import { describeAcl, normalizePrincipal, RESOURCE_TYPES } from '../../../lib/security';
+import { describeAcl, normalizePrincipal, RESOURCE_TYPES } from '../../../lib/acls';
 import { AddAclDialog, DeleteAclDialog, GrantTopicDialog } from './AclDialogs';
 
 type Open = { kind: 'add' } | { kind: 'grant' } | { kind: 'delete'; acl: Acl } | null;

@@ -4,8 +4,7 @@ import { useReplaceNetworkRules } from '../../../api/hooks/security';
 import { FieldErrorText } from '../../../components/Field';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useToast } from '../../../components/Toasts';
-import { cidrsChanged, hasCidrErrors, serverCidrErrors, toNetworkSpec, validateCidrRows, type CidrRowsValidation } from '../../../lib/security';
-import { MAX_CIDRS } from '../../../lib/validation';
+import { cidrsChanged, hasCidrErrors, MAX_CIDRS, serverCidrErrors, toNetworkSpec, validateCidrRows, type CidrRowsValidation } from '../../../lib/network';
 
 /**
  * The allow-list of client networks: one CIDR block per row, checked as typed once a save was tried,

@@ -7,7 +7,7 @@ import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useToast } from '../../../components/Toasts';
-import { validateKafkaPassword, validateKafkaUsername } from '../../../lib/security';
+import { validateKafkaPassword, validateKafkaUsername } from '../../../lib/kafkaUsers';
 import type { FieldErrors } from '../../../lib/validation';
 import { connectionOf, fillCredentials } from './ConnectionPanel';
 import { generatePassword } from '../../wizard/steps';

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Flavor } from '../api/generated';
 import {
-  isCidr,
   passwordStrength,
   toInstanceCreate,
   validateBrokerCount,
-  validateCidrs,
   validateName,
   validateStorage,
   validateWizard,
   validateZones,
   type WizardForm,
-} from './validation';
+} from './instanceForm';
+import { isCidr, validateCidrs } from './network';
 
 const flavor: Flavor = {
   id: 'kafka.2u4g', vcpus: 2, memoryGb: 4, maxPartitionsPerBroker: 1000, minBrokers: 3, maxBrokers: 12,
