@@ -11,6 +11,7 @@ import { formatTimestamp } from '../../../lib/format';
 import { buildProduce, emptyProduceForm, type ProduceForm } from '../../../lib/messageQuery';
 import type { FieldErrors } from '../../../lib/validation';
 import { DialogActions } from '../../../components/DialogActions';
+import { PartitionSelect } from './PartitionSelect';
 
 /** Writes one message (acks=all) and tells where it landed. */
 export function ProduceDialog({ projectId, instanceId, topic, onClose }: { projectId: string; instanceId: string; topic: Topic; onClose: () => void }) {
@@ -46,14 +47,7 @@ export function ProduceDialog({ projectId, instanceId, topic, onClose }: { proje
             <input value={form.key} spellCheck={false} autoComplete="off" autoFocus onChange={(e) => set('key', e.target.value)} />
           </Field>
           <Field id="produce-partition" label="Partition" error={errors.partition} hint="By default the key decides.">
-            <select value={form.partition} onChange={(e) => set('partition', e.target.value)}>
-              <option value="">Chosen by the producer</option>
-              {topic.partitionDetails.map((p) => (
-                <option key={p.partition} value={String(p.partition)}>
-                  {p.partition}
-                </option>
-              ))}
-            </select>
+            <PartitionSelect topic={topic} value={form.partition} onChange={(p) => set('partition', p)} noneLabel="Chosen by the producer" />
           </Field>
         </div>
         <Field id="produce-value" label="Value" error={errors.value} hint="Text or JSON, sent as UTF-8. Empty: no value (a tombstone).">

@@ -4,6 +4,7 @@ import { Field, FieldGroup } from '../../../components/Field';
 import { formatCount } from '../../../lib/format';
 import { canExport, isScan, MAX_EXPORT_LIMIT, MAX_LIMIT, QUERY_MODES, type MessageQueryForm, type QueryMode } from '../../../lib/messageQuery';
 import type { FieldErrors } from '../../../lib/validation';
+import { PartitionSelect } from './PartitionSelect';
 
 interface QueryFormProps {
   topic: Topic;
@@ -42,14 +43,7 @@ export function QueryForm({ topic, form, errors, set, switchMode, onSubmit, sear
           label={form.mode === 'offset' ? 'Partition' : 'Partition (optional)'}
           error={errors.partition}
         >
-          <select value={form.partition} onChange={(e) => set('partition', e.target.value)}>
-            {form.mode !== 'offset' && <option value="">All partitions</option>}
-            {topic.partitionDetails.map((p) => (
-              <option key={p.partition} value={String(p.partition)}>
-                {p.partition}
-              </option>
-            ))}
-          </select>
+          <PartitionSelect topic={topic} value={form.partition} onChange={(p) => set('partition', p)} noneLabel={form.mode !== 'offset' ? 'All partitions' : undefined} />
         </Field>
 
         {form.mode === 'offset' && (
