@@ -320,7 +320,7 @@ final class BrokerAgent implements AutoCloseable {
                 throw new IllegalArgumentException("it is for host " + wipe.get().hostId());
             }
             if (wipe.isEmpty()) {
-                state = DesiredState.parse(updated.json());
+                state = DesiredStateParser.parse(updated.json());
             }
             if (state != null && !state.hostId().equals(credential.hostId())) {
                 throw new IllegalArgumentException("it is for host " + state.hostId());
