@@ -15,7 +15,9 @@
 # `kafka-storage format --add-scram`) or ADMIN_AT=api (created with kafka-configs afterwards, as
 # Tributary's control plane does); KILL_NODE (default 3); WAIT_S (default 30);
 # M2_REPO (default ~/.m2/repository); MVN_OFFLINE=1 to resolve offline; SNAPSHOT_FIRST=1 makes
-# every node write a metadata snapshot before the kill (metadata.log.max.snapshot.interval.ms).
+# every node write a metadata snapshot before the kill (metadata.log.max.snapshot.interval.ms);
+# OTHER_USER (default bobby) names the user created and deleted;
+# REUPSERT=1 upserts alice again (same password) after the restart and tries the logins once more.
 # Prints "RESULT <version> <scenario> <user> OK|FAILED" lines at the end. Leaves everything
 # under $WORK (default /tmp/scram-restart) and kills every process it started.
 set -euo pipefail
@@ -23,7 +25,7 @@ set -euo pipefail
 version="${1:-4.1.1}"
 scenario="${2:-changes}"
 here="$(cd "$(dirname "$0")" && pwd)"
-work="${WORK:-/tmp/scram-restart}/$version-$scenario"
+work="${WORK:-/tmp/scram-restart}/$version-$scenario-${OTHER_USER:-bobby}-admin-${ADMIN_AT:-format}-snapshot-${SNAPSHOT_FIRST:-0}"
 m2="${M2_REPO:-$HOME/.m2/repository}"
 admin_at="${ADMIN_AT:-format}"
 kill_node="${KILL_NODE:-3}"
@@ -49,7 +51,7 @@ mvn -B -ntp -q "${offline[@]}" -Dmaven.repo.local="$m2" -f "$here/pom.xml" -Dkaf
 cp="$(cat "$work/classpath")"
 config_command=org.apache.kafka.tools.ConfigCommand # kafka-configs; kafka.admin.ConfigCommand up to 4.1
 for jar in ${cp//:/ }; do
-  if [[ "$jar" == */kafka_2.13-* ]] && unzip -l "$jar" | grep -q 'kafka/admin/ConfigCommand.class'; then
+  if [[ "$jar" == */kafka_2.13-* ]] && unzip -l "$jar" kafka/admin/ConfigCommand.class > /dev/null 2>&1; then
     config_command=kafka.admin.ConfigCommand
   fi
 done
@@ -140,10 +142,11 @@ delete() { log "delete $1"; alter "$1" --delete-config SCRAM-SHA-512; }
 
 alice_pw=alice-secret-1
 [[ "$admin_at" == api ]] && upsert admin admin-secret
+other_user="${OTHER_USER:-bobby}"
 case "$scenario" in
-  changes) upsert alice "$alice_pw"; upsert bobby bobby-secret; delete bobby; alice_pw=alice-secret-2; upsert alice "$alice_pw" ;;
-  creates) upsert alice "$alice_pw"; upsert bobby bobby-secret ;;
-  delete)  upsert alice "$alice_pw"; upsert bobby bobby-secret; delete bobby ;;
+  changes) upsert alice "$alice_pw"; upsert "$other_user" other-secret; delete "$other_user"; alice_pw=alice-secret-2; upsert alice "$alice_pw" ;;
+  creates) upsert alice "$alice_pw"; upsert "$other_user" other-secret ;;
+  delete)  upsert alice "$alice_pw"; upsert "$other_user" other-secret; delete "$other_user" ;;
   reset)   upsert alice "$alice_pw"; alice_pw=alice-secret-2; upsert alice "$alice_pw" ;;
   *) echo "unknown scenario $scenario" >&2; exit 2 ;;
 esac
@@ -179,8 +182,15 @@ other=$(( kill_node == 1 ? 2 : 1 ))
 log "logins on node $other (not restarted):"
 login "$other" 10 | sed 's/^/  /'
 
+if [[ "${REUPSERT:-0}" == 1 ]]; then
+  # does writing a credential again (same password) repair the restarted node?
+  upsert alice "$alice_pw"
+  log "logins on node $kill_node after alice was upserted again:"
+  login "$kill_node" 15 | sed 's/^/  /'
+fi
+
 failures=$(grep -c "invalid credentials" "$work/node$kill_node/logs/server.log" || true)
 log "node $kill_node logged $failures 'invalid credentials' lines"
 while read -r _ user result _; do
-  echo "RESULT $version $scenario admin-at-$admin_at $user $result"
+  echo "RESULT $version $scenario admin-at-$admin_at other-user-$other_user snapshot-${SNAPSHOT_FIRST:-0} $user $result"
 done <<< "$after"
