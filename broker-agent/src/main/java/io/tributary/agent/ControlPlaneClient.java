@@ -15,6 +15,8 @@ import java.util.Map;
 final class ControlPlaneClient {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest wait between two tries while the control plane cannot be reached (enrollment, polls). */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final URI base;
     private final AgentTlsIdentity tls;

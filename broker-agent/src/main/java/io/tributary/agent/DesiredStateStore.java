@@ -42,7 +42,7 @@ final class DesiredStateStore {
                 return Optional.empty();
             }
             String etag = AtomicFiles.readIfExists(paths.desiredStateEtag()).map(String::trim).orElse("");
-            return Optional.of(new Stored(DesiredState.parse(json.get()), json.get(), etag));
+            return Optional.of(new Stored(DesiredStateParser.parse(json.get()), json.get(), etag));
         } catch (IOException | IllegalArgumentException e) {
             log.error("Ignoring unreadable {}: {}", paths.desiredState(), e.getMessage());
             return Optional.empty();

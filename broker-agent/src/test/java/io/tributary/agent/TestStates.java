@@ -51,7 +51,7 @@ final class TestStates {
     }
 
     static DesiredState parse(Map<String, Object> state) {
-        return DesiredState.parse(Json.write(state));
+        return DesiredStateParser.parse(Json.write(state));
     }
 
     @SuppressWarnings("unchecked")

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DesiredStateTest {
+class DesiredStateParserTest {
 
     @Test
     void parsesTheDocumentedExampleAndIgnoresUnknownFields() {
