@@ -48,11 +48,15 @@ type APIClient struct {
 
 	// API Services
 
+	AclsAPI *AclsAPIService
+
 	AdminAPI *AdminAPIService
 
 	AuditAPI *AuditAPIService
 
 	CatalogAPI *CatalogAPIService
+
+	CertificatesAPI *CertificatesAPIService
 
 	ConsumerGroupsAPI *ConsumerGroupsAPIService
 
@@ -60,13 +64,15 @@ type APIClient struct {
 
 	InstancesAPI *InstancesAPIService
 
+	KafkaUsersAPI *KafkaUsersAPIService
+
 	MessagesAPI *MessagesAPIService
+
+	NetworkRulesAPI *NetworkRulesAPIService
 
 	OperationsAPI *OperationsAPIService
 
 	ProjectsAPI *ProjectsAPIService
-
-	SecurityAPI *SecurityAPIService
 
 	TopicsAPI *TopicsAPIService
 }
@@ -87,16 +93,19 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	c.common.client = c
 
 	// API Services
+	c.AclsAPI = (*AclsAPIService)(&c.common)
 	c.AdminAPI = (*AdminAPIService)(&c.common)
 	c.AuditAPI = (*AuditAPIService)(&c.common)
 	c.CatalogAPI = (*CatalogAPIService)(&c.common)
+	c.CertificatesAPI = (*CertificatesAPIService)(&c.common)
 	c.ConsumerGroupsAPI = (*ConsumerGroupsAPIService)(&c.common)
 	c.IdentityAPI = (*IdentityAPIService)(&c.common)
 	c.InstancesAPI = (*InstancesAPIService)(&c.common)
+	c.KafkaUsersAPI = (*KafkaUsersAPIService)(&c.common)
 	c.MessagesAPI = (*MessagesAPIService)(&c.common)
+	c.NetworkRulesAPI = (*NetworkRulesAPIService)(&c.common)
 	c.OperationsAPI = (*OperationsAPIService)(&c.common)
 	c.ProjectsAPI = (*ProjectsAPIService)(&c.common)
-	c.SecurityAPI = (*SecurityAPIService)(&c.common)
 	c.TopicsAPI = (*TopicsAPIService)(&c.common)
 
 	return c

@@ -123,7 +123,7 @@ func TestACLID_isEscapedInThePath(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	api := &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}
-	if _, err := api.api.SecurityAPI.DeleteAcl(context.Background(), "p", testInstanceID, testACLID).Execute(); err != nil {
+	if _, err := api.api.AclsAPI.DeleteAcl(context.Background(), "p", testInstanceID, testACLID).Execute(); err != nil {
 		t.Fatal(describeAPIError(err))
 	}
 	want := "/api/v1/projects/p/instances/" + testInstanceID + "/acls/TOPIC:LITERAL:orders%2Fv1:User:orders-app:%2A:READ:ALLOW"

@@ -128,7 +128,7 @@ func (r *aclResource) Create(ctx context.Context, req resource.CreateRequest, re
 		return
 	}
 	instanceID := plan.InstanceID.ValueString()
-	acl, _, err := r.api.api.SecurityAPI.CreateAcl(ctx, r.api.project, instanceID).AclCreate(toAclCreate(plan)).Execute()
+	acl, _, err := r.api.api.AclsAPI.CreateAcl(ctx, r.api.project, instanceID).AclCreate(toAclCreate(plan)).Execute()
 	if err != nil {
 		resp.Diagnostics.Append(apiErrorDiag("Could not create the ACL", err))
 		return
@@ -142,7 +142,7 @@ func (r *aclResource) Create(ctx context.Context, req resource.CreateRequest, re
 	// The brokers learn of a new ACL within moments; wait until the API lists it, so that
 	// the next refresh does not take it for deleted.
 	_, err = awaitVisible(ctx, "ACL "+acl.Id, func(ctx context.Context) (*client.Acl, bool, error) {
-		a, httpResp, err := r.api.api.SecurityAPI.GetAcl(ctx, r.api.project, instanceID, acl.Id).Execute()
+		a, httpResp, err := r.api.api.AclsAPI.GetAcl(ctx, r.api.project, instanceID, acl.Id).Execute()
 		if isNotFound(httpResp, err) {
 			return nil, false, nil
 		}
@@ -160,7 +160,7 @@ func (r *aclResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 		return
 	}
 	instanceID, id := state.InstanceID.ValueString(), state.ACLID.ValueString()
-	acl, httpResp, err := r.api.api.SecurityAPI.GetAcl(ctx, r.api.project, instanceID, id).Execute()
+	acl, httpResp, err := r.api.api.AclsAPI.GetAcl(ctx, r.api.project, instanceID, id).Execute()
 	if isNotFound(httpResp, err) || (err != nil && instanceGone(ctx, r.api, httpResp, instanceID)) {
 		tflog.Warn(ctx, "ACL is gone; removing it from state", map[string]any{"instance_id": instanceID, "acl_id": id})
 		resp.State.RemoveResource(ctx)
@@ -188,7 +188,7 @@ func (r *aclResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 		return
 	}
 	instanceID, id := state.InstanceID.ValueString(), state.ACLID.ValueString()
-	httpResp, err := r.api.api.SecurityAPI.DeleteAcl(ctx, r.api.project, instanceID, id).Execute()
+	httpResp, err := r.api.api.AclsAPI.DeleteAcl(ctx, r.api.project, instanceID, id).Execute()
 	switch {
 	case isNotFound(httpResp, err), err != nil && instanceGone(ctx, r.api, httpResp, instanceID):
 		return

@@ -123,7 +123,7 @@ func aclSteps(t *testing.T, baseCfg string) []acc.TestStep {
 					if err != nil {
 						return err
 					}
-					_, httpResp, err := accAPI.api.SecurityAPI.GetAcl(context.Background(), accAPI.project, instanceID, id).Execute()
+					_, httpResp, err := accAPI.api.AclsAPI.GetAcl(context.Background(), accAPI.project, instanceID, id).Execute()
 					if !isNotFound(httpResp, err) {
 						return fmt.Errorf("the replaced READ ACL %s is still there (err %v)", readID, err)
 					}
@@ -145,7 +145,7 @@ func aclSteps(t *testing.T, baseCfg string) []acc.TestStep {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if _, err := accAPI.api.SecurityAPI.DeleteAcl(context.Background(), accAPI.project, instanceID, id).Execute(); err != nil {
+				if _, err := accAPI.api.AclsAPI.DeleteAcl(context.Background(), accAPI.project, instanceID, id).Execute(); err != nil {
 					t.Fatalf("DELETE behind Terraform's back: %s", describeAPIError(err))
 				}
 			},
@@ -190,7 +190,7 @@ func checkAPIACL(addr string, check func(*client.Acl) error) acc.TestCheckFunc {
 			return fmt.Errorf("%s not in state", addr)
 		}
 		a := rs.Primary.Attributes
-		acl, _, err := accAPI.api.SecurityAPI.GetAcl(context.Background(), accAPI.project, a["instance_id"], a["acl_id"]).Execute()
+		acl, _, err := accAPI.api.AclsAPI.GetAcl(context.Background(), accAPI.project, a["instance_id"], a["acl_id"]).Execute()
 		if err != nil {
 			return fmt.Errorf("GET ACL %s: %s", rs.Primary.ID, describeAPIError(err))
 		}
@@ -205,7 +205,7 @@ func checkAPIACLListed(principal string, n int) acc.TestCheckFunc {
 		if !ok {
 			return fmt.Errorf("%s not in state", instanceAddr)
 		}
-		acls, _, err := accAPI.api.SecurityAPI.ListAcls(context.Background(), accAPI.project, rs.Primary.ID).Principal(principal).Execute()
+		acls, _, err := accAPI.api.AclsAPI.ListAcls(context.Background(), accAPI.project, rs.Primary.ID).Principal(principal).Execute()
 		if err != nil {
 			return fmt.Errorf("list ACLs: %s", describeAPIError(err))
 		}
@@ -229,7 +229,7 @@ func checkACLsDestroyed(s *terraform.State) error {
 			continue
 		}
 		a := rs.Primary.Attributes
-		_, httpResp, err := accAPI.api.SecurityAPI.GetAcl(ctx, accAPI.project, a["instance_id"], a["acl_id"]).Execute()
+		_, httpResp, err := accAPI.api.AclsAPI.GetAcl(ctx, accAPI.project, a["instance_id"], a["acl_id"]).Execute()
 		if isNotFound(httpResp, err) || (err != nil && instanceGone(ctx, accAPI, httpResp, a["instance_id"])) {
 			continue
 		}

@@ -456,7 +456,7 @@ func fetchCACertificate(ctx context.Context, api *apiContext, in client.Instance
 	if !connectionNeedsCA(in) || !known(conn) {
 		return conn, diags
 	}
-	pem, httpResp, err := api.api.SecurityAPI.GetInstanceCaCertificate(ctx, api.project, in.Id).Execute()
+	pem, httpResp, err := api.api.CertificatesAPI.GetInstanceCaCertificate(ctx, api.project, in.Id).Execute()
 	if isNotFound(httpResp, err) {
 		tflog.Warn(ctx, "instance has TLS but no CA certificate (404)", map[string]any{"instance_id": in.Id})
 		return conn, diags
@@ -515,7 +515,7 @@ func (r *instanceResource) applyInPlaceChanges(ctx context.Context, plan, state 
 	}
 	if rules != nil {
 		var err error
-		in, _, err = r.api.api.SecurityAPI.ReplaceNetworkRules(ctx, r.api.project, id).NetworkSpec(*rules).Execute()
+		in, _, err = r.api.api.NetworkRulesAPI.ReplaceNetworkRules(ctx, r.api.project, id).NetworkSpec(*rules).Execute()
 		if err != nil {
 			diags.Append(apiErrorDiag("Could not replace the instance's network rules", err))
 			return plan, diags

@@ -61,7 +61,7 @@ func newRateLimitedAPI(t *testing.T, limited int, retryAfter string) (*apiContex
 func createUser(api *apiContext) (*client.KafkaUserCredentials, *http.Response, error) {
 	req := client.KafkaUserCreate{Name: "app"}
 	req.SetPassword("s3cret-pass-1")
-	return api.api.SecurityAPI.CreateKafkaUser(context.Background(), api.project, "i").KafkaUserCreate(req).Execute()
+	return api.api.KafkaUsersAPI.CreateKafkaUser(context.Background(), api.project, "i").KafkaUserCreate(req).Execute()
 }
 
 func TestRateLimit_retriesAfterRetryAfterWithTheSameBody(t *testing.T) {
@@ -135,7 +135,7 @@ func TestRateLimit_waitEndsWithTheContext(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	started := time.Now()
-	_, err := api.api.SecurityAPI.DeleteAcl(ctx, "p", "i", "a").Execute()
+	_, err := api.api.AclsAPI.DeleteAcl(ctx, "p", "i", "a").Execute()
 	if err == nil || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("err = %v, want the context's deadline", err)
 	}
@@ -195,7 +195,7 @@ func TestRateLimit_attemptTimesOut(t *testing.T) {
 	api := &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}
 	api.api.GetConfig().HTTPClient.Transport.(*rateLimitTransport).timeout = 50 * time.Millisecond
 	started := time.Now()
-	_, _, err := api.api.SecurityAPI.GetKafkaUser(context.Background(), "p", "i", "app").Execute()
+	_, _, err := api.api.KafkaUsersAPI.GetKafkaUser(context.Background(), "p", "i", "app").Execute()
 	if err == nil || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("err = %v, want a timeout", err)
 	}

@@ -121,7 +121,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	instanceID := plan.InstanceID.ValueString()
-	creds, _, err := r.api.api.SecurityAPI.CreateKafkaUser(ctx, r.api.project, instanceID).
+	creds, _, err := r.api.api.KafkaUsersAPI.CreateKafkaUser(ctx, r.api.project, instanceID).
 		KafkaUserCreate(toKafkaUserCreate(plan)).Execute()
 	if err != nil {
 		resp.Diagnostics.Append(apiErrorDiag("Could not create the user", err))
@@ -158,7 +158,7 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	instanceID, name := state.InstanceID.ValueString(), state.Name.ValueString()
-	u, httpResp, err := r.api.api.SecurityAPI.GetKafkaUser(ctx, r.api.project, instanceID, name).Execute()
+	u, httpResp, err := r.api.api.KafkaUsersAPI.GetKafkaUser(ctx, r.api.project, instanceID, name).Execute()
 	if isNotFound(httpResp, err) || (err != nil && instanceGone(ctx, r.api, httpResp, instanceID)) {
 		tflog.Warn(ctx, "SASL user is gone; removing it from state", map[string]any{"instance_id": instanceID, "user": name})
 		resp.State.RemoveResource(ctx)
@@ -185,7 +185,7 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	newState.ID, newState.Mechanisms, newState.Admin = state.ID, state.Mechanisms, state.Admin
 	if reset := toPasswordReset(plan, state); reset != nil {
 		instanceID, name := state.InstanceID.ValueString(), state.Name.ValueString()
-		_, _, err := r.api.api.SecurityAPI.ResetKafkaUserPassword(ctx, r.api.project, instanceID, name).
+		_, _, err := r.api.api.KafkaUsersAPI.ResetKafkaUserPassword(ctx, r.api.project, instanceID, name).
 			KafkaPasswordReset(*reset).Execute()
 		if err != nil {
 			resp.Diagnostics.Append(apiErrorDiag("Could not reset the user's password", err))
@@ -212,7 +212,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 				"Terraform state only.", name, instanceID))
 		return
 	}
-	httpResp, err := r.api.api.SecurityAPI.DeleteKafkaUser(ctx, r.api.project, instanceID, name).Execute()
+	httpResp, err := r.api.api.KafkaUsersAPI.DeleteKafkaUser(ctx, r.api.project, instanceID, name).Execute()
 	switch {
 	case isNotFound(httpResp, err), err != nil && instanceGone(ctx, r.api, httpResp, instanceID):
 		return
@@ -237,7 +237,7 @@ func (r *userResource) ImportState(ctx context.Context, req resource.ImportState
 // is read again for a short while.
 func (r *userResource) awaitUser(ctx context.Context, instanceID, name string) (*client.KafkaUser, error) {
 	return awaitVisible(ctx, "user "+name, func(ctx context.Context) (*client.KafkaUser, bool, error) {
-		u, httpResp, err := r.api.api.SecurityAPI.GetKafkaUser(ctx, r.api.project, instanceID, name).Execute()
+		u, httpResp, err := r.api.api.KafkaUsersAPI.GetKafkaUser(ctx, r.api.project, instanceID, name).Execute()
 		if isNotFound(httpResp, err) {
 			return nil, false, nil
 		}

@@ -324,7 +324,7 @@ func userSteps(t *testing.T, baseCfg string) []acc.TestStep {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if _, err := accAPI.api.SecurityAPI.DeleteKafkaUser(context.Background(), accAPI.project, instanceID, name).Execute(); err != nil {
+				if _, err := accAPI.api.KafkaUsersAPI.DeleteKafkaUser(context.Background(), accAPI.project, instanceID, name).Execute(); err != nil {
 					t.Fatalf("DELETE behind Terraform's back: %s", describeAPIError(err))
 				}
 			},
@@ -357,7 +357,7 @@ func checkAPIUser(check func(*client.KafkaUser) error) acc.TestCheckFunc {
 			return fmt.Errorf("%s not in state", userAddr)
 		}
 		a := rs.Primary.Attributes
-		u, _, err := accAPI.api.SecurityAPI.GetKafkaUser(context.Background(), accAPI.project, a["instance_id"], a["name"]).Execute()
+		u, _, err := accAPI.api.KafkaUsersAPI.GetKafkaUser(context.Background(), accAPI.project, a["instance_id"], a["name"]).Execute()
 		if err != nil {
 			return fmt.Errorf("GET user %s: %s", rs.Primary.ID, describeAPIError(err))
 		}
@@ -374,7 +374,7 @@ func checkUsersDestroyed(s *terraform.State) error {
 			continue
 		}
 		a := rs.Primary.Attributes
-		_, httpResp, err := accAPI.api.SecurityAPI.GetKafkaUser(ctx, accAPI.project, a["instance_id"], a["name"]).Execute()
+		_, httpResp, err := accAPI.api.KafkaUsersAPI.GetKafkaUser(ctx, accAPI.project, a["instance_id"], a["name"]).Execute()
 		if isNotFound(httpResp, err) || (err != nil && instanceGone(ctx, accAPI, httpResp, a["instance_id"])) {
 			continue
 		}

@@ -1,13 +1,16 @@
 import {
+  AclsApi,
   AuditApi,
   CatalogApi,
+  CertificatesApi,
   Configuration,
   ConsumerGroupsApi,
   IdentityApi,
   InstancesApi,
+  KafkaUsersApi,
   MessagesApi,
+  NetworkRulesApi,
   OperationsApi,
-  SecurityApi,
   TopicsApi,
   type Middleware,
 } from './generated';
@@ -49,5 +52,8 @@ export const api = {
   topics: new TopicsApi(config),
   messages: new MessagesApi(config),
   consumerGroups: new ConsumerGroupsApi(config),
-  security: new SecurityApi(config),
+  kafkaUsers: new KafkaUsersApi(config),
+  acls: new AclsApi(config),
+  networkRules: new NetworkRulesApi(config),
+  certificates: new CertificatesApi(config),
 };

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * write from their desired state, so a change reaches every broker within seconds and restarts none.
  */
 @Service
-public class NetworkRulesService {
+class NetworkRulesService {
 
     private final InstanceRepository instances;
     private final InstanceMapper mapper;
@@ -35,7 +35,7 @@ public class NetworkRulesService {
     }
 
     @Transactional
-    public InstanceDto replace(UUID project, UUID id, List<String> cidrs) {
+    InstanceDto replace(UUID project, UUID id, List<String> cidrs) {
         Instance instance = instances.findLive(project, id).orElseThrow(() -> ApiException.notFound("instance " + id));
         if (instance.getStatus() == InstanceStatus.DELETING) {
             throw new ApiException(ErrorCode.INVALID_STATE, "the instance is being deleted");

@@ -1,4 +1,4 @@
-package io.tributary.api.kafkaauth;
+package io.tributary.api.certificate;
 
 import io.tributary.api.error.ApiException;
 import io.tributary.api.error.ErrorCode;

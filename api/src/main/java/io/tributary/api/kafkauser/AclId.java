@@ -1,4 +1,4 @@
-package io.tributary.api.kafkaauth;
+package io.tributary.api.kafkauser;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

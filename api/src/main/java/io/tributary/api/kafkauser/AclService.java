@@ -1,4 +1,4 @@
-package io.tributary.api.kafkaauth;
+package io.tributary.api.kafkauser;
 
 import static io.tributary.api.kafka.KafkaCalls.await;
 
