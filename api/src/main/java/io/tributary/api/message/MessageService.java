@@ -9,7 +9,7 @@ import io.tributary.api.generated.model.MessageProduceDto;
 import io.tributary.api.generated.model.MessageQueryResultDto;
 import io.tributary.api.kafka.InstanceKafka;
 import io.tributary.api.kafka.KafkaCalls;
-import io.tributary.api.security.CurrentCaller;
+import io.tributary.api.tenancy.CurrentCaller;
 import io.tributary.provisioning.instance.Instance;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
