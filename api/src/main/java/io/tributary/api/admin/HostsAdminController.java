@@ -10,7 +10,7 @@ import io.tributary.api.generated.model.HostRegisteredDto;
 import io.tributary.api.generated.model.HostStatusDto;
 import io.tributary.api.generated.model.JoinTokenCreateDto;
 import io.tributary.api.generated.model.JoinTokenDto;
-import io.tributary.api.security.ProjectAccess;
+import io.tributary.api.tenancy.ProjectAccess;
 import io.tributary.provisioning.ProvisioningProperties;
 import io.tributary.provisioning.host.AgentEndpoint;
 import io.tributary.provisioning.host.Host;

@@ -3,7 +3,7 @@ package io.tributary.api.audit;
 import io.tributary.api.generated.AuditApi;
 import io.tributary.api.generated.model.AuditEventDto;
 import io.tributary.api.generated.model.AuditEventPageDto;
-import io.tributary.api.security.ProjectAccess;
+import io.tributary.api.tenancy.ProjectAccess;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.data.domain.Page;

@@ -2,8 +2,8 @@ package io.tributary.api.audit;
 
 import io.tributary.api.error.ApiException;
 import io.tributary.api.error.ErrorCode;
-import io.tributary.api.security.Caller;
-import io.tributary.api.security.CurrentCaller;
+import io.tributary.api.tenancy.Caller;
+import io.tributary.api.tenancy.CurrentCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;

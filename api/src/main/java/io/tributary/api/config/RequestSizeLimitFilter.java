@@ -1,5 +1,6 @@
 package io.tributary.api.config;
 
+import io.tributary.api.error.BodyTooLargeException;
 import io.tributary.api.error.ErrorCode;
 import io.tributary.api.error.Problems;
 import jakarta.servlet.FilterChain;
@@ -37,13 +38,6 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request), response);
     }
 
-    /** Thrown while reading a body past the limit; the problem handler answers 413. */
-    public static class BodyTooLargeException extends IOException {
-        BodyTooLargeException() {
-            super("request body over " + MAX_BODY_BYTES + " bytes");
-        }
-    }
-
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         LimitedRequest(HttpServletRequest request) {
@@ -60,7 +54,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
                 public int read() throws IOException {
                     int b = in.read();
                     if (b >= 0 && ++read > MAX_BODY_BYTES) {
-                        throw new BodyTooLargeException();
+                        throw new BodyTooLargeException(MAX_BODY_BYTES);
                     }
                     return b;
                 }
@@ -69,7 +63,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
                 public int read(byte[] buf, int off, int len) throws IOException {
                     int n = in.read(buf, off, len);
                     if (n > 0 && (read += n) > MAX_BODY_BYTES) {
-                        throw new BodyTooLargeException();
+                        throw new BodyTooLargeException(MAX_BODY_BYTES);
                     }
                     return n;
                 }

@@ -86,7 +86,7 @@ class ProblemHandler {
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getCause();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.tributary.api.config.RequestSizeLimitFilter.BodyTooLargeException) {
+            if (t instanceof BodyTooLargeException) {
                 return Problems.response(ErrorCode.PAYLOAD_TOO_LARGE, "the body may be at most 1 MiB", request, List.of());
             }
         }

@@ -12,7 +12,7 @@ import io.tributary.api.generated.model.InstancePageDto;
 import io.tributary.api.generated.model.InstanceStatusDto;
 import io.tributary.api.generated.model.InstanceUpdateDto;
 import io.tributary.api.operation.OperationMapper;
-import io.tributary.api.security.ProjectAccess;
+import io.tributary.api.tenancy.ProjectAccess;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.instance.InstanceEventRepository;
 import io.tributary.provisioning.instance.InstanceStatus;

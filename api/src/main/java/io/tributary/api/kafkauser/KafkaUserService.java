@@ -90,31 +90,25 @@ class KafkaUserService {
         if (user.isAdmin()) {
             throw new ApiException(ErrorCode.INVALID_STATE, "the admin user " + name + " cannot be deleted");
         }
-        call("delete user", () -> ScramUsers.delete(kafka.admin(instance), name));
+        call(() -> ScramUsers.delete(kafka.admin(instance), name));
         users.delete(user);
         desiredStates.write(instance.getId());
     }
 
     private void upsert(Instance instance, String name, String password, ScramCredential credential) {
-        call("upsert user", () -> ScramUsers.upsert(kafka.admin(instance), name, password, credential));
+        call(() -> ScramUsers.upsert(kafka.admin(instance), name, password, credential));
     }
 
     private interface AdminCall {
         void run() throws ExecutionException, InterruptedException, TimeoutException;
     }
 
-    /** Runs a SCRAM change, turning Kafka's errors into the API's problems. */
-    private static void call(String what, AdminCall call) {
-        try {
+    /** Runs a SCRAM change (which waits on Kafka itself), turning Kafka's errors into the API's problems. */
+    private static void call(AdminCall call) {
+        KafkaCalls.call(() -> {
             call.run();
-        } catch (ExecutionException e) {
-            throw KafkaCalls.translate(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw KafkaCalls.translate(new org.apache.kafka.common.errors.TimeoutException(what));
-        } catch (TimeoutException e) {
-            throw KafkaCalls.translate(new org.apache.kafka.common.errors.TimeoutException(what));
-        }
+            return null;
+        });
     }
 
     private KafkaUser find(Instance instance, String name) {

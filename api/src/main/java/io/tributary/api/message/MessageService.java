@@ -9,9 +9,10 @@ import io.tributary.api.generated.model.MessageProduceDto;
 import io.tributary.api.generated.model.MessageQueryResultDto;
 import io.tributary.api.kafka.InstanceKafka;
 import io.tributary.api.kafka.KafkaCalls;
-import io.tributary.api.security.CurrentCaller;
+import io.tributary.api.tenancy.CurrentCaller;
 import io.tributary.provisioning.instance.Instance;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -38,6 +37,8 @@ class MessageService {
 
     /** An export stops once its lines hold this many characters, however many messages were asked for. */
     static final long MAX_EXPORT_CHARS = 64L * 1024 * 1024;
+    /** How long a produced message is waited for before the call answers that the brokers are unavailable. */
+    static final Duration PRODUCE_WAIT = Duration.ofSeconds(20);
 
     private final InstanceKafka kafka;
     private final RunningSearches running;
@@ -137,18 +138,9 @@ class MessageService {
         if (message.getHeaders() != null) {
             message.getHeaders().forEach((k, v) -> record.headers().add(new RecordHeader(k, bytes(v))));
         }
-        try {
-            RecordMetadata meta = kafka.producer(instance).send(record).get(20, TimeUnit.SECONDS);
-            return new MessagePositionDto().partition(meta.partition()).offset(meta.offset())
-                    .timestamp(Instant.ofEpochMilli(meta.timestamp()).atOffset(ZoneOffset.UTC));
-        } catch (ExecutionException e) {
-            throw KafkaCalls.translate(e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw KafkaCalls.translate(new org.apache.kafka.common.errors.TimeoutException("produce"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw KafkaCalls.translate(new org.apache.kafka.common.errors.TimeoutException("interrupted"));
-        }
+        RecordMetadata meta = await(kafka.producer(instance).send(record), PRODUCE_WAIT);
+        return new MessagePositionDto().partition(meta.partition()).offset(meta.offset())
+                .timestamp(Instant.ofEpochMilli(meta.timestamp()).atOffset(ZoneOffset.UTC));
     }
 
     /** The topic's partitions (404 if it does not exist), or just {@code only}, which must be one of them. */

@@ -4,7 +4,7 @@ import io.tributary.api.error.ApiException;
 import io.tributary.api.generated.OperationsApi;
 import io.tributary.api.generated.model.OperationDto;
 import io.tributary.api.generated.model.OperationPageDto;
-import io.tributary.api.security.ProjectAccess;
+import io.tributary.api.tenancy.ProjectAccess;
 import io.tributary.provisioning.operation.Operation;
 import io.tributary.provisioning.operation.OperationRepository;
 import java.util.UUID;

@@ -2,7 +2,8 @@ package io.tributary.api.security;
 
 import io.tributary.api.error.ErrorCode;
 import io.tributary.api.error.Problems;
-import io.tributary.api.identity.ApiKeyService;
+import io.tributary.api.tenancy.ApiKeyService;
+import io.tributary.api.tenancy.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,7 @@
 package io.tributary.api.security;
 
-import io.tributary.api.project.Role;
+import io.tributary.api.tenancy.ProjectAccess;
+import io.tributary.api.tenancy.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;

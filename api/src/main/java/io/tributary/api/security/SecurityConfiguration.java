@@ -2,7 +2,7 @@ package io.tributary.api.security;
 
 import io.tributary.api.error.ErrorCode;
 import io.tributary.api.error.Problems;
-import io.tributary.api.identity.ApiKeyService;
+import io.tributary.api.tenancy.ApiKeyService;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -2,6 +2,7 @@ package io.tributary.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.api.tenancy.Caller;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package io.tributary.api.security;
+package io.tributary.api.tenancy;
 
 import io.tributary.api.error.ApiException;
 import io.tributary.api.error.ErrorCode;

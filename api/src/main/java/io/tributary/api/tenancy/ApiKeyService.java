@@ -1,7 +1,6 @@
-package io.tributary.api.identity;
+package io.tributary.api.tenancy;
 
 import io.tributary.api.error.ApiException;
-import io.tributary.api.security.Caller;
 import io.tributary.provisioning.host.Tokens;
 import java.time.Clock;
 import java.time.Duration;

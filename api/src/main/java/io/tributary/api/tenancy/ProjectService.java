@@ -1,11 +1,7 @@
-package io.tributary.api.project;
+package io.tributary.api.tenancy;
 
 import io.tributary.api.error.ApiException;
 import io.tributary.api.error.ErrorCode;
-import io.tributary.api.identity.ApiKeyService;
-import io.tributary.api.identity.User;
-import io.tributary.api.identity.UserRepository;
-import io.tributary.api.security.Caller;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;

@@ -1,11 +1,6 @@
-package io.tributary.api.identity;
+package io.tributary.api.tenancy;
 
 import io.tributary.api.config.TributaryProperties;
-import io.tributary.api.project.Project;
-import io.tributary.api.project.ProjectMember;
-import io.tributary.api.project.ProjectMemberRepository;
-import io.tributary.api.project.ProjectRepository;
-import io.tributary.api.project.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;

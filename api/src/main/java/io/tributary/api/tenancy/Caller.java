@@ -1,4 +1,4 @@
-package io.tributary.api.security;
+package io.tributary.api.tenancy;
 
 import java.util.UUID;
 

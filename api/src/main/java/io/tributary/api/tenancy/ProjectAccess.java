@@ -1,8 +1,6 @@
-package io.tributary.api.security;
+package io.tributary.api.tenancy;
 
 import io.tributary.api.error.ApiException;
-import io.tributary.api.project.ProjectMemberRepository;
-import io.tributary.api.project.Role;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package io.tributary.api.project;
+package io.tributary.api.tenancy;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

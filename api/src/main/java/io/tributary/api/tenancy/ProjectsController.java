@@ -1,4 +1,4 @@
-package io.tributary.api.project;
+package io.tributary.api.tenancy;
 
 import io.tributary.api.error.ApiException;
 import io.tributary.api.generated.ProjectsApi;
@@ -8,10 +8,6 @@ import io.tributary.api.generated.model.MemberDto;
 import io.tributary.api.generated.model.ProjectCreateDto;
 import io.tributary.api.generated.model.ProjectDto;
 import io.tributary.api.generated.model.RoleDto;
-import io.tributary.api.identity.UserRepository;
-import io.tributary.api.security.Caller;
-import io.tributary.api.security.CurrentCaller;
-import io.tributary.api.security.ProjectAccess;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.List;

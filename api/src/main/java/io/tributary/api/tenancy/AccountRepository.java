@@ -1,4 +1,4 @@
-package io.tributary.api.identity;
+package io.tributary.api.tenancy;
 
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;

@@ -1,4 +1,4 @@
-package io.tributary.api.identity;
+package io.tributary.api.tenancy;
 
 import io.tributary.api.generated.IdentityApi;
 import io.tributary.api.generated.model.ApiKeyCreateDto;
@@ -7,10 +7,6 @@ import io.tributary.api.generated.model.ApiKeyDto;
 import io.tributary.api.generated.model.CurrentUserDto;
 import io.tributary.api.generated.model.MembershipDto;
 import io.tributary.api.generated.model.RoleDto;
-import io.tributary.api.project.ProjectMemberRepository;
-import io.tributary.api.project.ProjectRepository;
-import io.tributary.api.security.Caller;
-import io.tributary.api.security.CurrentCaller;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;

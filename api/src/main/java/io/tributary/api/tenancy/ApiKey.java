@@ -1,4 +1,4 @@
-package io.tributary.api.identity;
+package io.tributary.api.tenancy;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

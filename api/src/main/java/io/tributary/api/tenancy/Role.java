@@ -1,4 +1,4 @@
-package io.tributary.api.project;
+package io.tributary.api.tenancy;
 
 /** A member's role in a project; each includes the rights of the ones after it. */
 public enum Role {
