@@ -1,6 +1,6 @@
 package io.tributary.api.admin;
 
-import io.tributary.api.agent.AgentTls;
+import io.tributary.provisioning.tls.AgentTls;
 import io.tributary.api.error.ApiException;
 import io.tributary.api.error.ErrorCode;
 import io.tributary.api.generated.AdminApi;
@@ -18,7 +18,7 @@ import io.tributary.provisioning.host.HostRepository;
 import io.tributary.provisioning.host.HostStatus;
 import io.tributary.provisioning.host.JoinToken;
 import io.tributary.provisioning.host.JoinTokenRepository;
-import io.tributary.provisioning.host.Tokens;
+import io.tributary.provisioning.crypto.Tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.tributary.api.identity;
 
 import io.tributary.api.error.ApiException;
 import io.tributary.api.security.Caller;
-import io.tributary.provisioning.host.Tokens;
+import io.tributary.provisioning.crypto.Tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -13,7 +13,7 @@ import io.tributary.api.generated.model.RetentionSpecDto;
 import io.tributary.api.generated.model.SaslMechanismDto;
 import io.tributary.api.generated.model.SecurityProtocolDto;
 import io.tributary.api.generated.model.SecurityViewDto;
-import io.tributary.provisioning.desired.ListenerPorts;
+import io.tributary.provisioning.host.ListenerPorts;
 import io.tributary.provisioning.host.Host;
 import io.tributary.provisioning.host.HostRepository;
 import io.tributary.provisioning.instance.Broker;

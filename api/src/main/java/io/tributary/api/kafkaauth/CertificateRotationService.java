@@ -5,7 +5,7 @@ import io.tributary.api.error.ErrorCode;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.instance.InstanceRepository;
 import io.tributary.provisioning.operation.Operation;
-import io.tributary.provisioning.security.CertificateRenewal;
+import io.tributary.provisioning.tls.CertificateRenewal;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

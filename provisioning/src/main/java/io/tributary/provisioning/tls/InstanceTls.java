@@ -1,4 +1,4 @@
-package io.tributary.provisioning.security;
+package io.tributary.provisioning.tls;
 
 import io.tributary.provisioning.crypto.SecretCipher;
 import io.tributary.provisioning.host.Host;
