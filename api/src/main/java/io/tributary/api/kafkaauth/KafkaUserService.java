@@ -1,7 +1,7 @@
 package io.tributary.api.kafkaauth;
 
-import io.tributary.api.error.ApiException;
 import io.tributary.api.error.ApiException.FieldProblem;
+import io.tributary.api.error.ApiException;
 import io.tributary.api.error.ErrorCode;
 import io.tributary.api.generated.model.KafkaUserCredentialsDto;
 import io.tributary.api.generated.model.KafkaUserDto;

@@ -1,12 +1,12 @@
 package io.tributary.provisioning.tls;
 
-import io.tributary.provisioning.host.ListenerPorts;
 import io.tributary.provisioning.host.Host;
+import io.tributary.provisioning.host.ListenerPorts;
 import io.tributary.provisioning.instance.Broker;
 import io.tributary.provisioning.instance.Instance;
+import io.tributary.provisioning.tls.CertificateAuthority;
 import io.tributary.provisioning.tls.ControlPlaneClients;
 import io.tributary.provisioning.tls.InstanceTls;
-import io.tributary.provisioning.tls.CertificateAuthority;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
