@@ -6,6 +6,7 @@ import io.tributary.provisioning.desired.DesiredStateFactory;
 import io.tributary.provisioning.desired.DesiredStateWriter;
 import io.tributary.provisioning.host.AgentEndpoint;
 import io.tributary.provisioning.host.AgentService;
+import io.tributary.provisioning.host.HostPool;
 import io.tributary.provisioning.host.HostProviders;
 import io.tributary.provisioning.host.HostRepository;
 import io.tributary.provisioning.host.JoinTokenRepository;
@@ -72,6 +73,12 @@ public class ProvisioningConfiguration {
     @Bean
     HostProviders hostProviders(LocalHostProvider local, PoolHostProvider pool, ProvisioningProperties properties) {
         return new HostProviders(List.of(local, pool), properties.hostProvider());
+    }
+
+    @Bean
+    HostPool hostPool(HostRepository hosts, JoinTokenRepository joinTokens, ProvisioningProperties properties,
+                      TransactionTemplate tx, Clock clock) {
+        return new HostPool(hosts, joinTokens, properties.availabilityZones(), tx, clock);
     }
 
     @Bean
