@@ -2,7 +2,7 @@ package io.tributary.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.api.agent.AgentTls;
+import io.tributary.provisioning.tls.AgentTls;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,12 +4,9 @@ import io.tributary.provisioning.catalog.FlavorCatalog;
 import io.tributary.provisioning.crypto.SecretCipher;
 import io.tributary.provisioning.desired.DesiredStateFactory;
 import io.tributary.provisioning.desired.DesiredStateWriter;
-import io.tributary.provisioning.security.AdminUserSetup;
-import io.tributary.provisioning.security.ControlPlaneClients;
-import io.tributary.provisioning.security.InstanceTls;
-import io.tributary.provisioning.security.KafkaUserRepository;
 import io.tributary.provisioning.host.AgentEndpoint;
 import io.tributary.provisioning.host.AgentService;
+import io.tributary.provisioning.host.HostPool;
 import io.tributary.provisioning.host.HostProviders;
 import io.tributary.provisioning.host.HostRepository;
 import io.tributary.provisioning.host.JoinTokenRepository;
@@ -17,7 +14,10 @@ import io.tributary.provisioning.host.LocalHostProvider;
 import io.tributary.provisioning.host.PoolHostProvider;
 import io.tributary.provisioning.instance.BrokerRepository;
 import io.tributary.provisioning.instance.InstanceRepository;
+import io.tributary.provisioning.kafkauser.AdminUserSetup;
+import io.tributary.provisioning.kafkauser.KafkaUserRepository;
 import io.tributary.provisioning.operation.OperationRepository;
+import io.tributary.provisioning.operation.OperationStarter;
 import io.tributary.provisioning.reconcile.ClusterProbe;
 import io.tributary.provisioning.reconcile.CreateInstanceWorkflow;
 import io.tributary.provisioning.reconcile.DeleteInstanceWorkflow;
@@ -25,7 +25,9 @@ import io.tributary.provisioning.reconcile.InstanceHealthMonitor;
 import io.tributary.provisioning.reconcile.OperationRunner;
 import io.tributary.provisioning.reconcile.Reconciler;
 import io.tributary.provisioning.reconcile.RotateCertificatesWorkflow;
-import io.tributary.provisioning.security.CertificateRenewal;
+import io.tributary.provisioning.tls.CertificateRenewal;
+import io.tributary.provisioning.tls.ControlPlaneClients;
+import io.tributary.provisioning.tls.InstanceTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,6 +73,12 @@ public class ProvisioningConfiguration {
     @Bean
     HostProviders hostProviders(LocalHostProvider local, PoolHostProvider pool, ProvisioningProperties properties) {
         return new HostProviders(List.of(local, pool), properties.hostProvider());
+    }
+
+    @Bean
+    HostPool hostPool(HostRepository hosts, JoinTokenRepository joinTokens, ProvisioningProperties properties,
+                      TransactionTemplate tx, Clock clock) {
+        return new HostPool(hosts, joinTokens, properties.availabilityZones(), tx, clock);
     }
 
     @Bean
@@ -132,9 +140,16 @@ public class ProvisioningConfiguration {
     /** Starts rolling certificate rotations: on request, and for certificates that end within 30 days. */
     @Bean
     CertificateRenewal certificateRenewal(InstanceRepository instances, BrokerRepository brokers,
-                                          OperationRepository operations, TransactionTemplate tx, Clock clock,
+                                          OperationStarter starter, TransactionTemplate tx, Clock clock,
                                           @Value("${tributary.provisioning.reconcile:true}") boolean automatic) {
-        return new CertificateRenewal(instances, brokers, operations, tx, clock, automatic);
+        return new CertificateRenewal(instances, brokers, starter, tx, clock, automatic);
+    }
+
+    /** The only place operations are created. */
+    @Bean
+    OperationStarter operationStarter(OperationRepository operations, InstanceRepository instances, Clock clock,
+                                      ProvisioningProperties properties) {
+        return new OperationStarter(operations, instances, clock, properties.createTimeout(), properties.deleteTimeout());
     }
 
     /*

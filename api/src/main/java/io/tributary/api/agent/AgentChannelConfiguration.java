@@ -4,6 +4,7 @@ import io.tributary.api.config.TributaryProperties;
 import io.tributary.provisioning.ProvisioningProperties;
 import io.tributary.provisioning.crypto.SecretCipher;
 import io.tributary.provisioning.host.AgentEndpoint;
+import io.tributary.provisioning.tls.AgentTls;
 import io.tributary.provisioning.tls.TlsProperties;
 import java.nio.file.Path;
 import java.time.Clock;

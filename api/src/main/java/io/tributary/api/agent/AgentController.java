@@ -6,6 +6,7 @@ import io.tributary.api.error.Problems;
 import io.tributary.provisioning.desired.ServedDesiredState;
 import io.tributary.provisioning.host.AgentService;
 import io.tributary.provisioning.host.Host;
+import io.tributary.provisioning.tls.AgentTls;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;

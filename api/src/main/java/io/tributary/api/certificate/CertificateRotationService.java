@@ -5,7 +5,8 @@ import io.tributary.api.error.ErrorCode;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.instance.InstanceRepository;
 import io.tributary.provisioning.operation.Operation;
-import io.tributary.provisioning.security.CertificateRenewal;
+import io.tributary.provisioning.operation.OperationStarter;
+import io.tributary.provisioning.operation.OperationType;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,20 +16,20 @@ import org.springframework.transaction.annotation.Transactional;
 class CertificateRotationService {
 
     private final InstanceRepository instances;
-    private final CertificateRenewal renewal;
+    private final OperationStarter starter;
 
-    CertificateRotationService(InstanceRepository instances, CertificateRenewal renewal) {
+    CertificateRotationService(InstanceRepository instances, OperationStarter starter) {
         this.instances = instances;
-        this.renewal = renewal;
+        this.starter = starter;
     }
 
     @Transactional
     Operation rotate(UUID project, UUID instanceId) {
         Instance instance = instances.findLive(project, instanceId)
                 .orElseThrow(() -> ApiException.notFound("instance " + instanceId));
-        renewal.refusal(instance).ifPresent(reason -> {
+        starter.refusal(instance, OperationType.ROTATE_CERTIFICATES).ifPresent(reason -> {
             throw new ApiException(ErrorCode.INVALID_STATE, reason);
         });
-        return renewal.start(instance);
+        return starter.start(instance, OperationType.ROTATE_CERTIFICATES);
     }
 }

@@ -1,7 +1,7 @@
 package io.tributary.api.instance;
 
-import io.tributary.api.error.ApiException;
 import io.tributary.api.error.ApiException.FieldProblem;
+import io.tributary.api.error.ApiException;
 import io.tributary.api.error.ErrorCode;
 import io.tributary.api.generated.model.InstanceCreateDto;
 import io.tributary.api.generated.model.InstanceUpdateDto;
@@ -13,12 +13,8 @@ import io.tributary.provisioning.instance.InstanceRepository;
 import io.tributary.provisioning.instance.InstanceStatus;
 import io.tributary.provisioning.json.JsonText;
 import io.tributary.provisioning.operation.Operation;
-import io.tributary.provisioning.operation.OperationRepository;
-import io.tributary.provisioning.operation.OperationStatus;
-import io.tributary.provisioning.operation.OperationType;
+import io.tributary.provisioning.operation.OperationStarter;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 class InstanceService {
 
     private final InstanceRepository instances;
-    private final OperationRepository operations;
+    private final OperationStarter starter;
     private final InstanceOrderValidator validator;
     private final SecretCipher cipher;
     private final ProvisioningProperties provisioning;
@@ -42,13 +38,13 @@ class InstanceService {
     private final Clock clock;
     private final int instancesPerProject;
 
-    InstanceService(InstanceRepository instances, OperationRepository operations, InstanceOrderValidator validator,
+    InstanceService(InstanceRepository instances, OperationStarter starter, InstanceOrderValidator validator,
                     SecretCipher cipher, ProvisioningProperties provisioning, RetentionChange retention,
                     DesiredStateWriter desiredStates, Clock clock,
                     @org.springframework.beans.factory.annotation.Value("${tributary.quota.instances-per-project:20}")
                     int instancesPerProject) {
         this.instances = instances;
-        this.operations = operations;
+        this.starter = starter;
         this.validator = validator;
         this.cipher = cipher;
         this.provisioning = provisioning;
@@ -71,18 +67,14 @@ class InstanceService {
             throw new ApiException(ErrorCode.QUOTA_EXCEEDED, "a project may have " + instancesPerProject
                     + " instances; delete one or ask the platform team for a higher quota");
         }
-        Instant now = clock.instant();
-        Instance instance = new Instance(UUID.randomUUID(), projectId, order.getName(), now);
+        Instance instance = new Instance(UUID.randomUUID(), projectId, order.getName(), clock.instant());
         InstanceOrderMapping.apply(order, instance, provisioning.defaultKafkaVersion(), cipher);
-        Operation operation = new Operation(UUID.randomUUID(), projectId, instance.getId(), OperationType.CREATE_INSTANCE,
-                now, now.plus(provisioning.createTimeout()));
-        instance.setCurrentOperationId(operation.getId());
+        Operation operation;
         try {
-            instances.saveAndFlush(instance);
+            operation = starter.create(instance);
         } catch (DataIntegrityViolationException raced) {
             throw nameTaken(order.getName());
         }
-        operations.save(operation);
         return new Accepted(instance, operation);
     }
 
@@ -105,7 +97,7 @@ class InstanceService {
 
     @Transactional
     Instance update(UUID projectId, UUID id, InstanceUpdateDto change) {
-        Instance instance = get(projectId, id);
+        Instance instance = getForUpdate(projectId, id);
         if (instance.getStatus() == InstanceStatus.DELETING) {
             throw new ApiException(ErrorCode.INVALID_STATE, "the instance is being deleted");
         }
@@ -149,26 +141,17 @@ class InstanceService {
      */
     @Transactional
     Accepted delete(UUID projectId, UUID id) {
-        Instance instance = get(projectId, id);
-        Instant now = clock.instant();
-        if (instance.getStatus() == InstanceStatus.DELETING) {
-            Operation current = operations.findById(instance.getCurrentOperationId()).orElseThrow();
-            if (current.getStatus() != OperationStatus.FAILED) {
-                return new Accepted(instance, current);
-            }
-        }
-        for (Operation other : operations.findByInstanceIdAndStatusIn(id,
-                List.of(OperationStatus.PENDING, OperationStatus.RUNNING))) {
-            other.fail("cancelled: the instance is being deleted", now);
-        }
-        if (instance.getStatus() != InstanceStatus.DELETING) {
-            instance.moveTo(InstanceStatus.DELETING, null, now);
-        }
-        Operation operation = new Operation(UUID.randomUUID(), projectId, id, OperationType.DELETE_INSTANCE, now,
-                now.plus(provisioning.deleteTimeout()));
-        instance.setCurrentOperationId(operation.getId());
-        operations.save(operation);
-        return new Accepted(instances.save(instance), operation);
+        Instance instance = getForUpdate(projectId, id);
+        Operation operation = starter.delete(instance);
+        return new Accepted(instance, operation);
+    }
+
+    /**
+     * The instance, its row locked until the transaction ends: a change waits for a reconciler's write to the instance
+     * instead of failing on it, and the reconciler's next write sees the change.
+     */
+    private Instance getForUpdate(UUID projectId, UUID id) {
+        return instances.findLiveForUpdate(projectId, id).orElseThrow(() -> ApiException.notFound("instance " + id));
     }
 
     private static ApiException nameTaken(String name) {

@@ -4,7 +4,7 @@ import io.tributary.api.error.ApiException;
 import io.tributary.api.error.ErrorCode;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.instance.InstanceRepository;
-import io.tributary.provisioning.security.ControlPlaneClients;
+import io.tributary.provisioning.tls.ControlPlaneClients;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;

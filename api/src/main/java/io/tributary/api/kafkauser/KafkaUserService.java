@@ -1,7 +1,7 @@
 package io.tributary.api.kafkauser;
 
-import io.tributary.api.error.ApiException;
 import io.tributary.api.error.ApiException.FieldProblem;
+import io.tributary.api.error.ApiException;
 import io.tributary.api.error.ErrorCode;
 import io.tributary.api.generated.model.KafkaUserCredentialsDto;
 import io.tributary.api.generated.model.KafkaUserDto;
@@ -10,10 +10,10 @@ import io.tributary.api.kafka.InstanceKafka;
 import io.tributary.api.kafka.KafkaCalls;
 import io.tributary.provisioning.desired.DesiredStateWriter;
 import io.tributary.provisioning.instance.Instance;
-import io.tributary.provisioning.security.KafkaUser;
-import io.tributary.provisioning.security.KafkaUserRepository;
-import io.tributary.provisioning.security.ScramCredential;
-import io.tributary.provisioning.security.ScramUsers;
+import io.tributary.provisioning.kafkauser.KafkaUser;
+import io.tributary.provisioning.kafkauser.KafkaUserRepository;
+import io.tributary.provisioning.kafkauser.ScramCredential;
+import io.tributary.provisioning.kafkauser.ScramUsers;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.tributary.api.tenancy;
 
 import io.tributary.api.error.ApiException;
-import io.tributary.provisioning.host.Tokens;
+import io.tributary.provisioning.crypto.Tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

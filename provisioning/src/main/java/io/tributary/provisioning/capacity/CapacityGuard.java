@@ -7,7 +7,7 @@ import io.tributary.provisioning.instance.InstanceEvent;
 import io.tributary.provisioning.instance.InstanceEventRepository;
 import io.tributary.provisioning.instance.InstanceRepository;
 import io.tributary.provisioning.instance.InstanceStatus;
-import io.tributary.provisioning.security.ControlPlaneClients;
+import io.tributary.provisioning.tls.ControlPlaneClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

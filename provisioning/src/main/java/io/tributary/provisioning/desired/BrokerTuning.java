@@ -1,7 +1,7 @@
 package io.tributary.provisioning.desired;
 
 import io.tributary.provisioning.catalog.Flavor;
-import io.tributary.provisioning.security.InstanceTls;
+import io.tributary.provisioning.tls.InstanceTls;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,10 +1,11 @@
 package io.tributary.provisioning.desired;
 
 import io.tributary.provisioning.catalog.Flavor;
+import io.tributary.provisioning.host.Host;
+import io.tributary.provisioning.host.ListenerPorts;
 import io.tributary.provisioning.instance.Broker;
 import io.tributary.provisioning.instance.Instance;
-import io.tributary.provisioning.host.Host;
-import io.tributary.provisioning.security.KafkaUser;
+import io.tributary.provisioning.kafkauser.KafkaUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

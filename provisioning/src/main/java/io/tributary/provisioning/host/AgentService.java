@@ -1,5 +1,6 @@
 package io.tributary.provisioning.host;
 
+import io.tributary.provisioning.crypto.Tokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.tributary.provisioning.host;
 
 import io.tributary.provisioning.ProvisioningProperties;
+import io.tributary.provisioning.crypto.Tokens;
 import io.tributary.provisioning.instance.Broker;
 import java.io.IOException;
 import java.io.UncheckedIOException;

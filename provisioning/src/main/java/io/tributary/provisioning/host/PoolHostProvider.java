@@ -1,5 +1,6 @@
 package io.tributary.provisioning.host;
 
+import io.tributary.provisioning.crypto.Tokens;
 import io.tributary.provisioning.instance.Broker;
 import java.time.Clock;
 import java.util.List;

@@ -44,7 +44,7 @@ public class Operation {
     protected Operation() {
     }
 
-    public Operation(UUID id, UUID projectId, UUID instanceId, OperationType type, Instant now, Instant deadline) {
+    Operation(UUID id, UUID projectId, UUID instanceId, OperationType type, Instant now, Instant deadline) {
         this.id = id;
         this.projectId = projectId;
         this.instanceId = instanceId;

@@ -1,5 +1,6 @@
 package io.tributary.provisioning.operation;
 
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -71,4 +73,17 @@ public interface OperationRepository extends JpaRepository<Operation, UUID> {
     long countOtherLeased(@Param("instanceId") UUID instanceId, @Param("id") UUID id, @Param("now") Instant now);
 
     List<Operation> findByInstanceIdAndStatusIn(UUID instanceId, List<OperationStatus> statuses);
+
+    /**
+     * The instance's unfinished operations, locked until the transaction ends: a worker's record of its progress (and
+     * its lease's fence) waits, then sees what this transaction decided.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("""
+            select o from Operation o where o.instanceId = :instanceId
+              and o.status in (io.tributary.provisioning.operation.OperationStatus.PENDING,
+                               io.tributary.provisioning.operation.OperationStatus.RUNNING)
+            order by o.id
+            """)
+    List<Operation> lockOpen(@Param("instanceId") UUID instanceId);
 }

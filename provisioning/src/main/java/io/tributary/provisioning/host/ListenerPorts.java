@@ -1,4 +1,4 @@
-package io.tributary.provisioning.desired;
+package io.tributary.provisioning.host;
 
 import io.tributary.provisioning.host.Host;
 

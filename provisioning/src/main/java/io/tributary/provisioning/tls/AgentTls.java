@@ -1,4 +1,4 @@
-package io.tributary.api.agent;
+package io.tributary.provisioning.tls;
 
 import io.tributary.provisioning.crypto.SecretCipher;
 import io.tributary.provisioning.tls.CertificateAuthority;
@@ -26,7 +26,7 @@ import java.util.UUID;
  */
 public class AgentTls {
 
-    static final char[] STORE_PASSWORD = "agent-channel".toCharArray();
+    public static final char[] STORE_PASSWORD = "agent-channel".toCharArray();
 
     private final Path dir;
     private final CertificateAuthority ca;
@@ -70,12 +70,12 @@ public class AgentTls {
     }
 
     /** The agent connector's own key and certificate (in memory only: a new one at each start). */
-    java.security.KeyStore serverKeyStore() {
+    public java.security.KeyStore serverKeyStore() {
         return CertificateAuthority.keyStore(server, "server", STORE_PASSWORD);
     }
 
     /** Client certificates the agent connector accepts: those of the agent CA. */
-    java.security.KeyStore trustStore() {
+    public java.security.KeyStore trustStore() {
         return ca.trustStore();
     }
 

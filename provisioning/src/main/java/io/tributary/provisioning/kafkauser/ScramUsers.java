@@ -1,4 +1,4 @@
-package io.tributary.provisioning.security;
+package io.tributary.provisioning.kafkauser;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

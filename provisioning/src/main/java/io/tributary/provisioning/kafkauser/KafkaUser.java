@@ -1,4 +1,4 @@
-package io.tributary.provisioning.security;
+package io.tributary.provisioning.kafkauser;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

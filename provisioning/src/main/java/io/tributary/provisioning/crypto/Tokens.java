@@ -1,4 +1,4 @@
-package io.tributary.provisioning.host;
+package io.tributary.provisioning.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,8 +1,10 @@
-package io.tributary.provisioning.security;
+package io.tributary.provisioning.kafkauser;
 
 import io.tributary.provisioning.crypto.SecretCipher;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.instance.InstanceRepository;
+import io.tributary.provisioning.tls.ControlPlaneClients;
+import io.tributary.provisioning.tls.InstanceTls;
 import java.time.Clock;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;

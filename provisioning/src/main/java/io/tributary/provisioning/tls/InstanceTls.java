@@ -1,11 +1,11 @@
-package io.tributary.provisioning.security;
+package io.tributary.provisioning.tls;
 
 import io.tributary.provisioning.crypto.SecretCipher;
 import io.tributary.provisioning.host.Host;
 import io.tributary.provisioning.instance.Broker;
 import io.tributary.provisioning.instance.Instance;
-import io.tributary.provisioning.tls.CertificateAuthority;
 import io.tributary.provisioning.tls.CertificateAuthority.Issued;
+import io.tributary.provisioning.tls.CertificateAuthority;
 import io.tributary.provisioning.tls.TlsProperties;
 import java.time.Clock;
 import java.util.List;

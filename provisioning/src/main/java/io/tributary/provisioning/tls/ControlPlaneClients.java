@@ -1,4 +1,4 @@
-package io.tributary.provisioning.security;
+package io.tributary.provisioning.tls;
 
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.tls.CertificateAuthority.Issued;

@@ -1,12 +1,12 @@
-package io.tributary.provisioning.reconcile;
+package io.tributary.provisioning.tls;
 
-import io.tributary.provisioning.desired.ListenerPorts;
 import io.tributary.provisioning.host.Host;
+import io.tributary.provisioning.host.ListenerPorts;
 import io.tributary.provisioning.instance.Broker;
 import io.tributary.provisioning.instance.Instance;
-import io.tributary.provisioning.security.ControlPlaneClients;
-import io.tributary.provisioning.security.InstanceTls;
 import io.tributary.provisioning.tls.CertificateAuthority;
+import io.tributary.provisioning.tls.ControlPlaneClients;
+import io.tributary.provisioning.tls.InstanceTls;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ import org.apache.kafka.common.config.ConfigResource;
  * {@code ssl.keystore.location} to the same path again is Kafka's documented way to reload a key store in
  * place (the new certificate must keep the old one's subject and names, which ours do).
  */
-final class KeyStoreReload {
+public final class KeyStoreReload {
 
     private static final String LOCATION = "ssl.keystore.location";
     private static final int TIMEOUT_SECONDS = 15;
@@ -40,13 +40,13 @@ final class KeyStoreReload {
     private final ControlPlaneClients clients;
     private final InstanceTls tls;
 
-    KeyStoreReload(ControlPlaneClients clients, InstanceTls tls) {
+    public KeyStoreReload(ControlPlaneClients clients, InstanceTls tls) {
         this.clients = clients;
         this.tls = tls;
     }
 
     /** Asks the broker to reload the key stores of its TLS listeners. */
-    void request(Instance instance, Broker broker) {
+    public void request(Instance instance, Broker broker) {
         ConfigResource node = new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(broker.getNodeId()));
         try (Admin admin = Admin.create(clients.properties(instance))) {
             Config config = admin.describeConfigs(List.of(node)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(node);
@@ -63,7 +63,7 @@ final class KeyStoreReload {
     }
 
     /** Whether the broker's internal listener presents the certificate the database holds for it. */
-    boolean presents(Instance instance, Broker broker, Host host) {
+    public boolean presents(Instance instance, Broker broker, Host host) {
         try {
             BigInteger wanted = parse(broker.getTlsCertificate()).getSerialNumber();
             try (SSLSocket socket = (SSLSocket) sslContext(instance).getSocketFactory()

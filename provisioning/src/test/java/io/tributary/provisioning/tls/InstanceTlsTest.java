@@ -1,4 +1,4 @@
-package io.tributary.provisioning.security;
+package io.tributary.provisioning.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.tributary.provisioning.security;
+package io.tributary.provisioning.kafkauser;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
