@@ -49,7 +49,6 @@ class ContractFuzzIT {
     ControlPlaneProcess controlPlane;
     ApiClient api;
     String project;
-    String bootstrap;
 
     @BeforeAll
     void prepare() throws Exception {
@@ -59,7 +58,6 @@ class ContractFuzzIT {
         controlPlane = instance.controlPlane();
         api = instance.api();
         project = instance.project();
-        bootstrap = instance.bootstrapServers();
         String base = instance.base();
         ApiClient.Response second = api.post(instance.projectPath() + "/instances", TOKEN, RunningInstance.order("fuzz2"));
         assertThat(second.status()).as(second.raw()).isEqualTo(409);
@@ -171,8 +169,7 @@ class ContractFuzzIT {
 
     /** A consumer group with committed offsets (and no members), as the group endpoints need. */
     private void commitGroupOffsets(String group, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = instance.clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

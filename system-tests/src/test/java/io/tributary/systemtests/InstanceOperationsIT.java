@@ -51,7 +51,6 @@ class InstanceOperationsIT {
     static final RunningInstance instance = RunningInstance.builder(23000).order(RunningInstance.order("ops")).build();
     ApiClient api;
     String base;
-    String bootstrap;
     /** index i → (partition, offset) of the message produced with that index. */
     final Map<Integer, long[]> positions = new HashMap<>();
 
@@ -59,7 +58,6 @@ class InstanceOperationsIT {
     void connect() {
         api = instance.api();
         base = instance.base();
-        bootstrap = instance.bootstrapServers();
     }
 
     @Test
@@ -284,8 +282,7 @@ class InstanceOperationsIT {
     }
 
     private void produceKnownMessages() throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties p = instance.clientProperties();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -319,8 +316,7 @@ class InstanceOperationsIT {
     }
 
     private KafkaConsumer<String, String> consumer(String group) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties p = instance.clientProperties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "it-consumer-" + group);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
