@@ -2,10 +2,10 @@ package provider
 
 import (
 	"context"
+	"net/http"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -29,20 +29,11 @@ func NewACLResource() resource.Resource {
 }
 
 type aclResource struct {
-	api *apiContext
+	resourceAPI
 }
 
 func (r *aclResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_acl"
-}
-
-func (r *aclResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, problem := apiContextFrom(req.ProviderData)
-	if problem != "" {
-		resp.Diagnostics.AddError("Provider not configured", problem)
-		return
-	}
-	r.api = c
 }
 
 func (r *aclResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -141,12 +132,8 @@ func (r *aclResource) Create(ctx context.Context, req resource.CreateRequest, re
 	}
 	// The brokers learn of a new ACL within moments; wait until the API lists it, so that
 	// the next refresh does not take it for deleted.
-	_, err = awaitVisible(ctx, "ACL "+acl.Id, func(ctx context.Context) (*client.Acl, bool, error) {
-		a, httpResp, err := r.api.api.AclsAPI.GetAcl(ctx, r.api.project, instanceID, acl.Id).Execute()
-		if isNotFound(httpResp, err) {
-			return nil, false, nil
-		}
-		return a, err == nil, err
+	_, err = awaitVisible(ctx, "ACL "+acl.Id, func(ctx context.Context) (*client.Acl, *http.Response, error) {
+		return r.api.api.AclsAPI.GetAcl(ctx, r.api.project, instanceID, acl.Id).Execute()
 	})
 	if err != nil {
 		resp.Diagnostics.AddWarning("ACL creation not confirmed", err.Error())
@@ -161,7 +148,7 @@ func (r *aclResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 	}
 	instanceID, id := state.InstanceID.ValueString(), state.ACLID.ValueString()
 	acl, httpResp, err := r.api.api.AclsAPI.GetAcl(ctx, r.api.project, instanceID, id).Execute()
-	if isNotFound(httpResp, err) || (err != nil && instanceGone(ctx, r.api, httpResp, instanceID)) {
+	if childGone(ctx, r.api, httpResp, err, instanceID) {
 		tflog.Warn(ctx, "ACL is gone; removing it from state", map[string]any{"instance_id": instanceID, "acl_id": id})
 		resp.State.RemoveResource(ctx)
 		return
@@ -190,7 +177,7 @@ func (r *aclResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 	instanceID, id := state.InstanceID.ValueString(), state.ACLID.ValueString()
 	httpResp, err := r.api.api.AclsAPI.DeleteAcl(ctx, r.api.project, instanceID, id).Execute()
 	switch {
-	case isNotFound(httpResp, err), err != nil && instanceGone(ctx, r.api, httpResp, instanceID):
+	case childGone(ctx, r.api, httpResp, err, instanceID):
 		return
 	case err != nil:
 		resp.Diagnostics.Append(apiErrorDiag("Could not delete the ACL", err))
@@ -198,12 +185,5 @@ func (r *aclResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 }
 
 func (r *aclResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	instanceID, id, err := parseACLID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), aclID(instanceID, id))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("acl_id"), id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), instanceID)...)
+	aclIDs.importState(ctx, req, resp)
 }

@@ -119,7 +119,7 @@ func aclSteps(t *testing.T, baseCfg string) []acc.TestStep {
 					return nil
 				}),
 				func(*terraform.State) error {
-					instanceID, id, err := parseACLID(readID)
+					instanceID, id, err := aclIDs.parse(readID)
 					if err != nil {
 						return err
 					}
@@ -141,7 +141,7 @@ func aclSteps(t *testing.T, baseCfg string) []acc.TestStep {
 		{
 			// Deleted behind Terraform's back: the refresh drops it (404), apply creates it again.
 			PreConfig: func() {
-				instanceID, id, err := parseACLID(writeID)
+				instanceID, id, err := aclIDs.parse(writeID)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -22,7 +22,7 @@ func NewInstanceDataSource() datasource.DataSource {
 }
 
 type instanceDataSource struct {
-	api *apiContext
+	dataSourceAPI
 }
 
 // instanceDataModel is instanceModel without what only the resource has (the admin
@@ -59,15 +59,6 @@ var securityViewAttrTypes = map[string]attr.Type{
 
 func (d *instanceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_instance"
-}
-
-func (d *instanceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	c, problem := apiContextFrom(req.ProviderData)
-	if problem != "" {
-		resp.Diagnostics.AddError("Provider not configured", problem)
-		return
-	}
-	d.api = c
 }
 
 func (d *instanceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

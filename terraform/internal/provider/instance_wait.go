@@ -85,18 +85,6 @@ func waitForGone(ctx context.Context, api *apiContext, id string) error {
 	}
 }
 
-// instanceGone reports whether a call on something of an instance (a topic, a user, an
-// ACL) failed because the instance no longer exists: the API answers 409 (not serving)
-// for a deleted instance whose record is kept.
-func instanceGone(ctx context.Context, api *apiContext, httpResp *http.Response, instanceID string) bool {
-	if httpResp == nil || httpResp.StatusCode != http.StatusConflict {
-		return false
-	}
-	in, instResp, err := api.api.InstancesAPI.GetInstance(ctx, api.project, instanceID).Execute()
-	return isNotFound(instResp, err) || (err == nil && (in.Status == client.INSTANCESTATUS_DELETED ||
-		in.Status == client.INSTANCESTATUS_DELETING))
-}
-
 func waitError(ctx context.Context, id, want, last string, cause error) error {
 	if ctx.Err() != nil {
 		return fmt.Errorf("timed out waiting for instance %s to be %s (last status %s); raise the timeout in `timeouts`", id, want, last)
@@ -116,17 +104,18 @@ func sleep(ctx context.Context, d time.Duration) error {
 }
 
 // awaitVisible calls get until it finds the thing (a user or an ACL just created; the
-// brokers learn of it within moments), for at most topicSettleTimeout. An API error ends
-// the wait at once.
-func awaitVisible[T any](ctx context.Context, what string, get func(context.Context) (*T, bool, error)) (*T, error) {
+// brokers learn of it within moments), for at most topicSettleTimeout: a 404 is read
+// again, another API error ends the wait at once.
+func awaitVisible[T any](ctx context.Context, what string, get func(context.Context) (*T, *http.Response, error)) (*T, error) {
 	ctx, cancel := context.WithTimeout(ctx, topicSettleTimeout)
 	defer cancel()
 	for {
-		v, found, err := get(ctx)
+		v, httpResp, err := get(ctx)
 		switch {
+		case isNotFound(httpResp, err):
 		case err != nil:
 			return nil, errors.New(describeAPIError(err))
-		case found:
+		default:
 			return v, nil
 		}
 		tflog.Debug(ctx, "not visible yet", map[string]any{"what": what})

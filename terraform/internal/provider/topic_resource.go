@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"regexp"
 	"strings"
 	"time"
@@ -43,20 +42,11 @@ func NewTopicResource() resource.Resource {
 }
 
 type topicResource struct {
-	api *apiContext
+	resourceAPI
 }
 
 func (r *topicResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_topic"
-}
-
-func (r *topicResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, problem := apiContextFrom(req.ProviderData)
-	if problem != "" {
-		resp.Diagnostics.AddError("Provider not configured", problem)
-		return
-	}
-	r.api = c
 }
 
 func (r *topicResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -238,7 +228,7 @@ func (r *topicResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 	instanceID, name := state.InstanceID.ValueString(), state.Name.ValueString()
 	t, httpResp, err := r.api.api.TopicsAPI.GetTopic(ctx, r.api.project, instanceID, name).Execute()
-	if isNotFound(httpResp, err) || (err != nil && r.instanceGone(ctx, httpResp, instanceID)) {
+	if childGone(ctx, r.api, httpResp, err, instanceID) {
 		tflog.Warn(ctx, "topic is gone; removing it from state", map[string]any{"instance_id": instanceID, "topic": name})
 		resp.State.RemoveResource(ctx)
 		return
@@ -294,7 +284,7 @@ func (r *topicResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	instanceID, name := state.InstanceID.ValueString(), state.Name.ValueString()
 	httpResp, err := r.api.api.TopicsAPI.DeleteTopic(ctx, r.api.project, instanceID, name).Execute()
 	switch {
-	case isNotFound(httpResp, err), err != nil && r.instanceGone(ctx, httpResp, instanceID):
+	case childGone(ctx, r.api, httpResp, err, instanceID):
 		return
 	case err != nil:
 		resp.Diagnostics.Append(apiErrorDiag("Could not delete the topic", err))
@@ -308,19 +298,7 @@ func (r *topicResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 }
 
 func (r *topicResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	instanceID, name, err := parseTopicID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), topicID(instanceID, name))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), instanceID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
-}
-
-// instanceGone reports whether a topic call failed because its instance no longer exists.
-func (r *topicResource) instanceGone(ctx context.Context, httpResp *http.Response, instanceID string) bool {
-	return instanceGone(ctx, r.api, httpResp, instanceID)
+	topicIDs.importState(ctx, req, resp)
 }
 
 // awaitReflects returns the topic once the API's view shows the plan, re-reading it for a

@@ -179,7 +179,7 @@ func topicSteps(t *testing.T, instanceCfg string) []acc.TestStep {
 		{
 			// Drift: retention changed behind Terraform's back; the plan shows it, apply restores it.
 			PreConfig: func() {
-				instanceID, topic, err := parseTopicID(topicID)
+				instanceID, topic, err := topicIDs.parse(topicID)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -32,20 +33,11 @@ func NewUserResource() resource.Resource {
 }
 
 type userResource struct {
-	api *apiContext
+	resourceAPI
 }
 
 func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_user"
-}
-
-func (r *userResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, problem := apiContextFrom(req.ProviderData)
-	if problem != "" {
-		resp.Diagnostics.AddError("Provider not configured", problem)
-		return
-	}
-	r.api = c
 }
 
 // The password is Sensitive, not write-only: a generated password has to be kept in
@@ -131,7 +123,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	// Record the user and its password at once: the API shows the password only now.
 	state := plan
-	state.ID = types.StringValue(userID(instanceID, creds.Name))
+	state.ID = types.StringValue(userIDs.id(instanceID, creds.Name))
 	state.Name = types.StringValue(creds.Name)
 	state.Password = types.StringValue(creds.Password)
 	state.Mechanisms = types.SetNull(types.StringType)
@@ -159,7 +151,7 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	}
 	instanceID, name := state.InstanceID.ValueString(), state.Name.ValueString()
 	u, httpResp, err := r.api.api.KafkaUsersAPI.GetKafkaUser(ctx, r.api.project, instanceID, name).Execute()
-	if isNotFound(httpResp, err) || (err != nil && instanceGone(ctx, r.api, httpResp, instanceID)) {
+	if childGone(ctx, r.api, httpResp, err, instanceID) {
 		tflog.Warn(ctx, "SASL user is gone; removing it from state", map[string]any{"instance_id": instanceID, "user": name})
 		resp.State.RemoveResource(ctx)
 		return
@@ -214,7 +206,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 	httpResp, err := r.api.api.KafkaUsersAPI.DeleteKafkaUser(ctx, r.api.project, instanceID, name).Execute()
 	switch {
-	case isNotFound(httpResp, err), err != nil && instanceGone(ctx, r.api, httpResp, instanceID):
+	case childGone(ctx, r.api, httpResp, err, instanceID):
 		return
 	case err != nil:
 		resp.Diagnostics.Append(apiErrorDiag("Could not delete the user", err))
@@ -222,25 +214,15 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 }
 
 func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	instanceID, name, err := parseUserID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id", err.Error())
-		return
+	if userIDs.importState(ctx, req, resp) {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("password"), types.StringNull())...)
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), userID(instanceID, name))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), instanceID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("password"), types.StringNull())...)
 }
 
 // awaitUser reads a user just created: the brokers learn of it within moments, so a 404
 // is read again for a short while.
 func (r *userResource) awaitUser(ctx context.Context, instanceID, name string) (*client.KafkaUser, error) {
-	return awaitVisible(ctx, "user "+name, func(ctx context.Context) (*client.KafkaUser, bool, error) {
-		u, httpResp, err := r.api.api.KafkaUsersAPI.GetKafkaUser(ctx, r.api.project, instanceID, name).Execute()
-		if isNotFound(httpResp, err) {
-			return nil, false, nil
-		}
-		return u, err == nil, err
+	return awaitVisible(ctx, "user "+name, func(ctx context.Context) (*client.KafkaUser, *http.Response, error) {
+		return r.api.api.KafkaUsersAPI.GetKafkaUser(ctx, r.api.project, instanceID, name).Execute()
 	})
 }

@@ -94,7 +94,7 @@ func (f *fakeUsersAPI) recorded() []string {
 }
 
 func userResourceWith(api *apiContext) (*userResource, resource.SchemaResponse) {
-	r := &userResource{api: api}
+	r := &userResource{resourceAPI{api: api}}
 	var s resource.SchemaResponse
 	r.Schema(context.Background(), resource.SchemaRequest{}, &s)
 	return r, s
@@ -320,7 +320,7 @@ func userSteps(t *testing.T, baseCfg string) []acc.TestStep {
 		{
 			// Deleted behind Terraform's back: the refresh drops it, apply creates it again.
 			PreConfig: func() {
-				instanceID, name, err := parseUserID(id)
+				instanceID, name, err := userIDs.parse(id)
 				if err != nil {
 					t.Fatal(err)
 				}
