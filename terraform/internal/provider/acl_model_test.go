@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -117,12 +116,10 @@ func TestACLSchema_defaultsAndReplacement(t *testing.T) {
 // sees one path segment.
 func TestACLID_isEscapedInThePath(t *testing.T) {
 	var requestURI string
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	api := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
 		requestURI = r.RequestURI
 		w.WriteHeader(http.StatusNoContent)
-	}))
-	t.Cleanup(srv.Close)
-	api := &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}
+	})
 	if _, err := api.api.AclsAPI.DeleteAcl(context.Background(), "p", testInstanceID, testACLID).Execute(); err != nil {
 		t.Fatal(describeAPIError(err))
 	}

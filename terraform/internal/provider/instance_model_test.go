@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -458,13 +457,11 @@ func TestToNetworkRules(t *testing.T) {
 func TestFetchCACertificate_onlyForTLSInstances(t *testing.T) {
 	const pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
 	var calls []string
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	api := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
 		calls = append(calls, r.Method+" "+r.URL.Path)
 		w.Header().Set("Content-Type", "application/x-pem-file")
 		_, _ = w.Write([]byte(pem))
-	}))
-	t.Cleanup(srv.Close)
-	api := &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}
+	})
 	ctx := context.Background()
 
 	plain := apiInstance(t)

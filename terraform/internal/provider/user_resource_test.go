@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -40,7 +38,7 @@ func newFakeUsersAPI(t *testing.T) (*apiContext, *fakeUsersAPI) {
 	t.Helper()
 	f := &fakeUsersAPI{users: map[string]bool{"admin": true}}
 	base := "/api/v1/projects/p/instances/" + testInstanceID + "/users"
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	api := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		f.mu.Lock()
 		defer f.mu.Unlock()
@@ -67,9 +65,7 @@ func newFakeUsersAPI(t *testing.T) (*apiContext, *fakeUsersAPI) {
 			admin, ok := f.users[name]
 			if !ok || f.notVisibleFor > 0 {
 				f.notVisibleFor--
-				w.Header().Set("Content-Type", "application/problem+json")
-				w.WriteHeader(http.StatusNotFound)
-				fmt.Fprint(w, `{"type":"about:blank","title":"Not found","status":404,"code":"NOT_FOUND"}`)
+				writeNotFound(w)
 				return
 			}
 			fmt.Fprintf(w, `{"name":%q,"mechanisms":["SCRAM-SHA-512"],"admin":%t,"createdAt":"2025-03-01T10:00:00Z"}`, name, admin)
@@ -79,12 +75,9 @@ func newFakeUsersAPI(t *testing.T) (*apiContext, *fakeUsersAPI) {
 		default:
 			w.WriteHeader(http.StatusTeapot)
 		}
-	}))
-	t.Cleanup(srv.Close)
-	old := pollInterval
-	pollInterval = time.Millisecond
-	t.Cleanup(func() { pollInterval = old })
-	return &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}, f
+	})
+	fastPolling(t)
+	return api, f
 }
 
 func (f *fakeUsersAPI) recorded() []string {
