@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -184,18 +185,11 @@ func checkACLID(addr string) acc.TestCheckFunc {
 
 // checkAPIACL reads the ACL of the state through the API and checks it.
 func checkAPIACL(addr string, check func(*client.Acl) error) acc.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[addr]
-		if !ok {
-			return fmt.Errorf("%s not in state", addr)
-		}
-		a := rs.Primary.Attributes
-		acl, _, err := accAPI.api.AclsAPI.GetAcl(context.Background(), accAPI.project, a["instance_id"], a["acl_id"]).Execute()
-		if err != nil {
-			return fmt.Errorf("GET ACL %s: %s", rs.Primary.ID, describeAPIError(err))
-		}
-		return check(acl)
-	}
+	return checkAPI(addr, "ACL", getAccACL, check)
+}
+
+func getAccACL(ctx context.Context, rs *terraform.InstanceState) (*client.Acl, *http.Response, error) {
+	return accAPI.api.AclsAPI.GetAcl(ctx, accAPI.project, rs.Attributes["instance_id"], rs.Attributes["acl_id"]).Execute()
 }
 
 // checkAPIACLListed checks that the instance lists exactly n ACLs of the principal.
@@ -222,21 +216,4 @@ func checkAPIACLListed(principal string, n int) acc.TestCheckFunc {
 
 // checkACLsDestroyed: after destroy, GET answers 404 for every ACL that was in state, or
 // its instance is gone too.
-func checkACLsDestroyed(s *terraform.State) error {
-	ctx := context.Background()
-	for _, rs := range s.RootModule().Resources {
-		if rs.Type != "tributary_acl" {
-			continue
-		}
-		a := rs.Primary.Attributes
-		_, httpResp, err := accAPI.api.AclsAPI.GetAcl(ctx, accAPI.project, a["instance_id"], a["acl_id"]).Execute()
-		if isNotFound(httpResp, err) || (err != nil && instanceGone(ctx, accAPI, httpResp, a["instance_id"])) {
-			continue
-		}
-		if err == nil {
-			return fmt.Errorf("ACL %s still exists", rs.Primary.ID)
-		}
-		return fmt.Errorf("GET ACL %s: %s", rs.Primary.ID, describeAPIError(err))
-	}
-	return nil
-}
+var checkACLsDestroyed = checkChildrenDestroyed("tributary_acl", "ACL", getAccACL, accInstanceGone)

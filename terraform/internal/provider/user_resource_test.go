@@ -344,37 +344,13 @@ func containsMechanism(mechs []client.SaslMechanism, want client.SaslMechanism) 
 
 // checkAPIUser reads the user of the state through the API and checks it.
 func checkAPIUser(check func(*client.KafkaUser) error) acc.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[userAddr]
-		if !ok {
-			return fmt.Errorf("%s not in state", userAddr)
-		}
-		a := rs.Primary.Attributes
-		u, _, err := accAPI.api.KafkaUsersAPI.GetKafkaUser(context.Background(), accAPI.project, a["instance_id"], a["name"]).Execute()
-		if err != nil {
-			return fmt.Errorf("GET user %s: %s", rs.Primary.ID, describeAPIError(err))
-		}
-		return check(u)
-	}
+	return checkAPI(userAddr, "user", getAccUser, check)
+}
+
+func getAccUser(ctx context.Context, rs *terraform.InstanceState) (*client.KafkaUser, *http.Response, error) {
+	return accAPI.api.KafkaUsersAPI.GetKafkaUser(ctx, accAPI.project, rs.Attributes["instance_id"], rs.Attributes["name"]).Execute()
 }
 
 // checkUsersDestroyed: after destroy, GET answers 404 for every user that was in state,
 // or its instance is gone too.
-func checkUsersDestroyed(s *terraform.State) error {
-	ctx := context.Background()
-	for _, rs := range s.RootModule().Resources {
-		if rs.Type != "tributary_user" {
-			continue
-		}
-		a := rs.Primary.Attributes
-		_, httpResp, err := accAPI.api.KafkaUsersAPI.GetKafkaUser(ctx, accAPI.project, a["instance_id"], a["name"]).Execute()
-		if isNotFound(httpResp, err) || (err != nil && instanceGone(ctx, accAPI, httpResp, a["instance_id"])) {
-			continue
-		}
-		if err == nil {
-			return fmt.Errorf("user %s still exists", rs.Primary.ID)
-		}
-		return fmt.Errorf("GET user %s: %s", rs.Primary.ID, describeAPIError(err))
-	}
-	return nil
-}
+var checkUsersDestroyed = checkChildrenDestroyed("tributary_user", "user", getAccUser, accInstanceGone)

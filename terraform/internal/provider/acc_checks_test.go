@@ -1,0 +1,58 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	acc "github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+)
+
+// Checks of the acceptance tests that read through accAPI what a resource of the state
+// stands for. get reads it for one resource of the state; what names it in errors.
+
+// checkAPI reads the resource at addr through the API and checks it.
+func checkAPI[T any](addr, what string, get func(context.Context, *terraform.InstanceState) (*T, *http.Response, error),
+	check func(*T) error) acc.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[addr]
+		if !ok {
+			return fmt.Errorf("%s not in state", addr)
+		}
+		v, _, err := get(context.Background(), rs.Primary)
+		if err != nil {
+			return fmt.Errorf("GET %s %s: %s", what, rs.Primary.ID, describeAPIError(err))
+		}
+		return check(v)
+	}
+}
+
+// checkChildrenDestroyed: after destroy, GET answers 404 for every resource of resType
+// (something of an instance) that was in state, or fails because its instance is gone
+// too, as instanceGone tells.
+func checkChildrenDestroyed[T any](resType, what string, get func(context.Context, *terraform.InstanceState) (*T, *http.Response, error),
+	instanceGone func(ctx context.Context, httpResp *http.Response, instanceID string) bool) acc.TestCheckFunc {
+	return func(s *terraform.State) error {
+		ctx := context.Background()
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type != resType {
+				continue
+			}
+			_, httpResp, err := get(ctx, rs.Primary)
+			if isNotFound(httpResp, err) || (err != nil && instanceGone(ctx, httpResp, rs.Primary.Attributes["instance_id"])) {
+				continue
+			}
+			if err == nil {
+				return fmt.Errorf("%s %s still exists", what, rs.Primary.ID)
+			}
+			return fmt.Errorf("GET %s %s: %s", what, rs.Primary.ID, describeAPIError(err))
+		}
+		return nil
+	}
+}
+
+// accInstanceGone is instanceGone on accAPI.
+func accInstanceGone(ctx context.Context, httpResp *http.Response, instanceID string) bool {
+	return instanceGone(ctx, accAPI, httpResp, instanceID)
+}
