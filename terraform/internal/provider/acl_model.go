@@ -52,7 +52,7 @@ func toAclCreate(m aclModel) client.AclCreate {
 // fromAcl is the state of an ACL as the API shows it.
 func fromAcl(instanceID string, a client.Acl) aclModel {
 	return aclModel{
-		ID:           types.StringValue(aclIDs.id(instanceID, a.Id)),
+		ID:           types.StringValue(aclKind.id(instanceID, a.Id)),
 		ACLID:        types.StringValue(a.Id),
 		InstanceID:   types.StringValue(instanceID),
 		ResourceType: types.StringValue(string(a.ResourceType)),

@@ -35,13 +35,13 @@ func aclPlan() aclModel {
 }
 
 func TestParseACLID(t *testing.T) {
-	instanceID, id, err := aclIDs.parse(aclIDs.id(testInstanceID, testACLID))
+	instanceID, id, err := aclKind.parse(aclKind.id(testInstanceID, testACLID))
 	if err != nil || instanceID != testInstanceID || id != testACLID {
 		t.Errorf("parse = %q, %q, %v; want the ACL id whole, slash included", instanceID, id, err)
 	}
 	for _, bad := range []string{"", testInstanceID, testInstanceID + "/", "/" + testACLID, " /x"} {
-		if _, _, err := aclIDs.parse(bad); err == nil || !strings.Contains(err.Error(), "<instance_id>/<acl id>") {
-			t.Errorf("aclIDs.parse(%q) = %v, want an error naming the expected form", bad, err)
+		if _, _, err := aclKind.parse(bad); err == nil || !strings.Contains(err.Error(), "<instance_id>/<acl id>") {
+			t.Errorf("aclKind.parse(%q) = %v, want an error naming the expected form", bad, err)
 		}
 	}
 }

@@ -132,9 +132,7 @@ func (r *aclResource) Create(ctx context.Context, req resource.CreateRequest, re
 	}
 	// The brokers learn of a new ACL within moments; wait until the API lists it, so that
 	// the next refresh does not take it for deleted.
-	_, err = awaitVisible(ctx, "ACL "+acl.Id, func(ctx context.Context) (*client.Acl, *http.Response, error) {
-		return r.api.api.AclsAPI.GetAcl(ctx, r.api.project, instanceID, acl.Id).Execute()
-	})
+	_, err = awaitVisible(ctx, "ACL "+acl.Id, r.getACL(instanceID, acl.Id))
 	if err != nil {
 		resp.Diagnostics.AddWarning("ACL creation not confirmed", err.Error())
 	}
@@ -147,14 +145,8 @@ func (r *aclResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 		return
 	}
 	instanceID, id := state.InstanceID.ValueString(), state.ACLID.ValueString()
-	acl, httpResp, err := r.api.api.AclsAPI.GetAcl(ctx, r.api.project, instanceID, id).Execute()
-	if childGone(ctx, r.api, httpResp, err, instanceID) {
-		tflog.Warn(ctx, "ACL is gone; removing it from state", map[string]any{"instance_id": instanceID, "acl_id": id})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiag("Could not read the ACL", err))
+	acl := readChild(ctx, r.api, aclKind, instanceID, id, resp, r.getACL(instanceID, id))
+	if acl == nil {
 		return
 	}
 	newState := fromAcl(instanceID, *acl)
@@ -175,15 +167,18 @@ func (r *aclResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 		return
 	}
 	instanceID, id := state.InstanceID.ValueString(), state.ACLID.ValueString()
-	httpResp, err := r.api.api.AclsAPI.DeleteAcl(ctx, r.api.project, instanceID, id).Execute()
-	switch {
-	case childGone(ctx, r.api, httpResp, err, instanceID):
-		return
-	case err != nil:
-		resp.Diagnostics.Append(apiErrorDiag("Could not delete the ACL", err))
-	}
+	deleteChild(ctx, r.api, aclKind, instanceID, &resp.Diagnostics, func(ctx context.Context) (*http.Response, error) {
+		return r.api.api.AclsAPI.DeleteAcl(ctx, r.api.project, instanceID, id).Execute()
+	})
 }
 
 func (r *aclResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	aclIDs.importState(ctx, req, resp)
+	aclKind.importState(ctx, req, resp)
+}
+
+// getACL reads an ACL of an instance.
+func (r *aclResource) getACL(instanceID, id string) func(context.Context) (*client.Acl, *http.Response, error) {
+	return func(ctx context.Context) (*client.Acl, *http.Response, error) {
+		return r.api.api.AclsAPI.GetAcl(ctx, r.api.project, instanceID, id).Execute()
+	}
 }

@@ -120,7 +120,7 @@ func aclSteps(t *testing.T, baseCfg string) []acc.TestStep {
 					return nil
 				}),
 				func(*terraform.State) error {
-					instanceID, id, err := aclIDs.parse(readID)
+					instanceID, id, err := aclKind.parse(readID)
 					if err != nil {
 						return err
 					}
@@ -142,7 +142,7 @@ func aclSteps(t *testing.T, baseCfg string) []acc.TestStep {
 		{
 			// Deleted behind Terraform's back: the refresh drops it (404), apply creates it again.
 			PreConfig: func() {
-				instanceID, id, err := aclIDs.parse(writeID)
+				instanceID, id, err := aclKind.parse(writeID)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -143,7 +143,7 @@ func fromTopic(ctx context.Context, instanceID string, t client.Topic, prior top
 	m := prior
 	imported := prior.Partitions.IsNull()
 
-	m.ID = types.StringValue(topicIDs.id(instanceID, t.Name))
+	m.ID = types.StringValue(topicKind.id(instanceID, t.Name))
 	m.InstanceID = types.StringValue(instanceID)
 	m.Name = types.StringValue(t.Name)
 	m.Partitions = types.Int64Value(int64(t.Partitions))

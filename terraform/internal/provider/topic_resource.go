@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 	"time"
@@ -227,14 +228,10 @@ func (r *topicResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	instanceID, name := state.InstanceID.ValueString(), state.Name.ValueString()
-	t, httpResp, err := r.api.api.TopicsAPI.GetTopic(ctx, r.api.project, instanceID, name).Execute()
-	if childGone(ctx, r.api, httpResp, err, instanceID) {
-		tflog.Warn(ctx, "topic is gone; removing it from state", map[string]any{"instance_id": instanceID, "topic": name})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiag("Could not read the topic", err))
+	t := readChild(ctx, r.api, topicKind, instanceID, name, resp, func(ctx context.Context) (*client.Topic, *http.Response, error) {
+		return r.api.api.TopicsAPI.GetTopic(ctx, r.api.project, instanceID, name).Execute()
+	})
+	if t == nil {
 		return
 	}
 	newState, d := fromTopic(ctx, instanceID, *t, state)
@@ -282,12 +279,9 @@ func (r *topicResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 		return
 	}
 	instanceID, name := state.InstanceID.ValueString(), state.Name.ValueString()
-	httpResp, err := r.api.api.TopicsAPI.DeleteTopic(ctx, r.api.project, instanceID, name).Execute()
-	switch {
-	case childGone(ctx, r.api, httpResp, err, instanceID):
-		return
-	case err != nil:
-		resp.Diagnostics.Append(apiErrorDiag("Could not delete the topic", err))
+	if !deleteChild(ctx, r.api, topicKind, instanceID, &resp.Diagnostics, func(ctx context.Context) (*http.Response, error) {
+		return r.api.api.TopicsAPI.DeleteTopic(ctx, r.api.project, instanceID, name).Execute()
+	}) {
 		return
 	}
 	// Kafka deletes in the background; a topic of the same name (a replacement) can only
@@ -298,7 +292,7 @@ func (r *topicResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 }
 
 func (r *topicResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	topicIDs.importState(ctx, req, resp)
+	topicKind.importState(ctx, req, resp)
 }
 
 // awaitReflects returns the topic once the API's view shows the plan, re-reading it for a

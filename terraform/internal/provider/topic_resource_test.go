@@ -180,7 +180,7 @@ func topicSteps(t *testing.T, instanceCfg string) []acc.TestStep {
 		{
 			// Drift: retention changed behind Terraform's back; the plan shows it, apply restores it.
 			PreConfig: func() {
-				instanceID, topic, err := topicIDs.parse(topicID)
+				instanceID, topic, err := topicKind.parse(topicID)
 				if err != nil {
 					t.Fatal(err)
 				}

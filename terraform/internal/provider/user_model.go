@@ -46,7 +46,7 @@ func toPasswordReset(plan, state userModel) *client.KafkaPasswordReset {
 // state: the API never returns a password, so prior's is kept (null after an import).
 func fromKafkaUser(ctx context.Context, instanceID string, u client.KafkaUser, prior userModel) (userModel, diag.Diagnostics) {
 	m := prior
-	m.ID = types.StringValue(userIDs.id(instanceID, u.Name))
+	m.ID = types.StringValue(userKind.id(instanceID, u.Name))
 	m.InstanceID = types.StringValue(instanceID)
 	m.Name = types.StringValue(u.Name)
 	m.Admin = types.BoolValue(u.Admin)

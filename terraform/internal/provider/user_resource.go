@@ -123,7 +123,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	// Record the user and its password at once: the API shows the password only now.
 	state := plan
-	state.ID = types.StringValue(userIDs.id(instanceID, creds.Name))
+	state.ID = types.StringValue(userKind.id(instanceID, creds.Name))
 	state.Name = types.StringValue(creds.Name)
 	state.Password = types.StringValue(creds.Password)
 	state.Mechanisms = types.SetNull(types.StringType)
@@ -150,14 +150,8 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	instanceID, name := state.InstanceID.ValueString(), state.Name.ValueString()
-	u, httpResp, err := r.api.api.KafkaUsersAPI.GetKafkaUser(ctx, r.api.project, instanceID, name).Execute()
-	if childGone(ctx, r.api, httpResp, err, instanceID) {
-		tflog.Warn(ctx, "SASL user is gone; removing it from state", map[string]any{"instance_id": instanceID, "user": name})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiag("Could not read the user", err))
+	u := readChild(ctx, r.api, userKind, instanceID, name, resp, r.getUser(instanceID, name))
+	if u == nil {
 		return
 	}
 	newState, d := fromKafkaUser(ctx, instanceID, *u, state)
@@ -204,17 +198,13 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 				"Terraform state only.", name, instanceID))
 		return
 	}
-	httpResp, err := r.api.api.KafkaUsersAPI.DeleteKafkaUser(ctx, r.api.project, instanceID, name).Execute()
-	switch {
-	case childGone(ctx, r.api, httpResp, err, instanceID):
-		return
-	case err != nil:
-		resp.Diagnostics.Append(apiErrorDiag("Could not delete the user", err))
-	}
+	deleteChild(ctx, r.api, userKind, instanceID, &resp.Diagnostics, func(ctx context.Context) (*http.Response, error) {
+		return r.api.api.KafkaUsersAPI.DeleteKafkaUser(ctx, r.api.project, instanceID, name).Execute()
+	})
 }
 
 func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if userIDs.importState(ctx, req, resp) {
+	if userKind.importState(ctx, req, resp) {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("password"), types.StringNull())...)
 	}
 }
@@ -222,7 +212,12 @@ func (r *userResource) ImportState(ctx context.Context, req resource.ImportState
 // awaitUser reads a user just created: the brokers learn of it within moments, so a 404
 // is read again for a short while.
 func (r *userResource) awaitUser(ctx context.Context, instanceID, name string) (*client.KafkaUser, error) {
-	return awaitVisible(ctx, "user "+name, func(ctx context.Context) (*client.KafkaUser, *http.Response, error) {
+	return awaitVisible(ctx, "user "+name, r.getUser(instanceID, name))
+}
+
+// getUser reads a user of an instance.
+func (r *userResource) getUser(instanceID, name string) func(context.Context) (*client.KafkaUser, *http.Response, error) {
+	return func(ctx context.Context) (*client.KafkaUser, *http.Response, error) {
 		return r.api.api.KafkaUsersAPI.GetKafkaUser(ctx, r.api.project, instanceID, name).Execute()
-	})
+	}
 }

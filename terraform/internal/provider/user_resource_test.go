@@ -313,7 +313,7 @@ func userSteps(t *testing.T, baseCfg string) []acc.TestStep {
 		{
 			// Deleted behind Terraform's back: the refresh drops it, apply creates it again.
 			PreConfig: func() {
-				instanceID, name, err := userIDs.parse(id)
+				instanceID, name, err := userKind.parse(id)
 				if err != nil {
 					t.Fatal(err)
 				}
