@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"testing"
 
 	acc "github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -49,6 +50,32 @@ func checkChildrenDestroyed[T any](resType, what string, get func(context.Contex
 			return fmt.Errorf("GET %s %s: %s", what, rs.Primary.ID, describeAPIError(err))
 		}
 		return nil
+	}
+}
+
+// importIDByName is the import id `<instance_id>/<name>` of the resource at addr.
+func importIDByName(addr string) acc.ImportStateIdFunc {
+	return func(s *terraform.State) (string, error) {
+		rs, ok := s.RootModule().Resources[addr]
+		if !ok {
+			return "", fmt.Errorf("%s not in state", addr)
+		}
+		return rs.Primary.Attributes["instance_id"] + "/" + rs.Primary.Attributes["name"], nil
+	}
+}
+
+// deleteBehindTerraform is a PreConfig that deletes through the API, with del, the thing
+// of an instance whose Terraform id *id holds when it runs.
+func deleteBehindTerraform(t *testing.T, k childKind, id *string,
+	del func(ctx context.Context, instanceID, key string) (*http.Response, error)) func() {
+	return func() {
+		instanceID, key, err := k.parse(*id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := del(context.Background(), instanceID, key); err != nil {
+			t.Fatalf("DELETE behind Terraform's back: %s", describeAPIError(err))
+		}
 	}
 }
 

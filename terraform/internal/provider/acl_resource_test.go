@@ -141,15 +141,9 @@ func aclSteps(t *testing.T, baseCfg string) []acc.TestStep {
 		},
 		{
 			// Deleted behind Terraform's back: the refresh drops it (404), apply creates it again.
-			PreConfig: func() {
-				instanceID, id, err := aclKind.parse(writeID)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := accAPI.api.AclsAPI.DeleteAcl(context.Background(), accAPI.project, instanceID, id).Execute(); err != nil {
-					t.Fatalf("DELETE behind Terraform's back: %s", describeAPIError(err))
-				}
-			},
+			PreConfig: deleteBehindTerraform(t, aclKind, &writeID, func(ctx context.Context, instanceID, id string) (*http.Response, error) {
+				return accAPI.api.AclsAPI.DeleteAcl(ctx, accAPI.project, instanceID, id).Execute()
+			}),
 			Config: write,
 			ConfigPlanChecks: acc.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(aclAddr, plancheck.ResourceActionCreate)},

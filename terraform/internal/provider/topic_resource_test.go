@@ -133,15 +133,9 @@ func topicSteps(t *testing.T, instanceCfg string) []acc.TestStep {
 		},
 		{
 			// Import by <instance_id>/<name> gives the same state.
-			ResourceName: topicAddr,
-			ImportState:  true,
-			ImportStateIdFunc: func(s *terraform.State) (string, error) {
-				rs, ok := s.RootModule().Resources[topicAddr]
-				if !ok {
-					return "", fmt.Errorf("%s not in state", topicAddr)
-				}
-				return rs.Primary.Attributes["instance_id"] + "/" + rs.Primary.Attributes["name"], nil
-			},
+			ResourceName:      topicAddr,
+			ImportState:       true,
+			ImportStateIdFunc: importIDByName(topicAddr),
 			ImportStateVerify: true,
 		},
 		{

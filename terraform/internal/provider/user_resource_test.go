@@ -264,15 +264,9 @@ func userSteps(t *testing.T, baseCfg string) []acc.TestStep {
 		},
 		{
 			// Import by <instance_id>/<name>: the same state, except the password the API never returns.
-			ResourceName: userAddr,
-			ImportState:  true,
-			ImportStateIdFunc: func(s *terraform.State) (string, error) {
-				rs, ok := s.RootModule().Resources[userAddr]
-				if !ok {
-					return "", fmt.Errorf("%s not in state", userAddr)
-				}
-				return rs.Primary.Attributes["instance_id"] + "/" + rs.Primary.Attributes["name"], nil
-			},
+			ResourceName:            userAddr,
+			ImportState:             true,
+			ImportStateIdFunc:       importIDByName(userAddr),
 			ImportStateVerify:       true,
 			ImportStateVerifyIgnore: []string{"password"},
 		},
@@ -312,15 +306,9 @@ func userSteps(t *testing.T, baseCfg string) []acc.TestStep {
 		},
 		{
 			// Deleted behind Terraform's back: the refresh drops it, apply creates it again.
-			PreConfig: func() {
-				instanceID, name, err := userKind.parse(id)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := accAPI.api.KafkaUsersAPI.DeleteKafkaUser(context.Background(), accAPI.project, instanceID, name).Execute(); err != nil {
-					t.Fatalf("DELETE behind Terraform's back: %s", describeAPIError(err))
-				}
-			},
+			PreConfig: deleteBehindTerraform(t, userKind, &id, func(ctx context.Context, instanceID, name string) (*http.Response, error) {
+				return accAPI.api.KafkaUsersAPI.DeleteKafkaUser(ctx, accAPI.project, instanceID, name).Execute()
+			}),
 			Config: reset,
 			ConfigPlanChecks: acc.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionCreate)},
