@@ -53,21 +53,13 @@ func (r *aclResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 			"creation of an existing ACL with it, so declare each ACL once: two resources with the same fields " +
 			"are the same ACL, and destroying one removes it for both.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<instance_id>/<acl_id>`; also the import id.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": aclKind.idAttribute(),
 			"acl_id": schema.StringAttribute{
 				MarkdownDescription: "The API's id of the ACL, derived from its fields (as `GET .../acls` lists it).",
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"instance_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the instance (`tributary_instance.<name>.id`). Changing it replaces the ACL.",
-				Required:            true,
-				PlanModifiers:       replaces,
-			},
+			"instance_id": aclKind.instanceIDAttribute(),
 			"resource_type": enum("Kind of resource: "+mdEnum(client.AllowedAclResourceTypeEnumValues)+".",
 				enumStrings(client.AllowedAclResourceTypeEnumValues)),
 			"resource_name": schema.StringAttribute{

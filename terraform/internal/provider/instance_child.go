@@ -9,6 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/tributary-io/terraform-provider-tributary/internal/client"
@@ -53,6 +56,24 @@ func (k childKind) parse(id string) (instanceID, key string, err error) {
 		return "", "", fmt.Errorf("%q is not %s: expected <instance_id>/%s, %s", id, k.idNoun, k.keyForm, k.idHint)
 	}
 	return instanceID, key, nil
+}
+
+// idAttribute is the schema of the Terraform id.
+func (k childKind) idAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "`<instance_id>/<" + k.keyAttr + ">`; also the import id.",
+		Computed:            true,
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}
+}
+
+// instanceIDAttribute is the schema of instance_id.
+func (k childKind) instanceIDAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "Id of the instance (`tributary_instance.<name>.id`). Changing it replaces the " + k.name + ".",
+		Required:            true,
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+	}
 }
 
 // importState sets id, instance_id and the key attribute from an import id; false when

@@ -57,16 +57,8 @@ func (r *topicResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"`replication_factor` replace the topic (deleting its messages). Kafka cannot remove partitions: " +
 			"a smaller `partitions` is refused at plan time.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<instance_id>/<name>`; also the import id.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"instance_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the instance (`tributary_instance.<name>.id`). Changing it replaces the topic.",
-				Required:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"id":          topicKind.idAttribute(),
+			"instance_id": topicKind.instanceIDAttribute(),
 			"name": schema.StringAttribute{
 				MarkdownDescription: "Topic name: letters, digits, `.`, `_` and `-` (at most 249). Changing it replaces the topic.",
 				Required:            true,

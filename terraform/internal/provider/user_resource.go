@@ -53,16 +53,8 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"as secret. The API never returns a password, so after an import `password` is null until one is " +
 			"configured (the next apply then sets it).",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<instance_id>/<name>`; also the import id.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"instance_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the instance (`tributary_instance.<name>.id`). Changing it replaces the user.",
-				Required:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"id":          userKind.idAttribute(),
+			"instance_id": userKind.instanceIDAttribute(),
 			"name": schema.StringAttribute{
 				MarkdownDescription: "User name: a letter, then letters, digits, `.`, `_` or `-` (3 to 64 characters). " +
 					"Changing it replaces the user.",
