@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	acc "github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -51,6 +52,21 @@ func checkChildrenDestroyed[T any](resType, what string, get func(context.Contex
 		}
 		return nil
 	}
+}
+
+// checkIDByName checks that the resource at addr is of the acceptance instance, with the
+// id `<instance_id>/<name>`, and keeps the id in *id for later steps.
+func checkIDByName(addr, name string, id *string) acc.TestCheckFunc {
+	return acc.ComposeAggregateTestCheckFunc(
+		acc.TestCheckResourceAttrPair(addr, "instance_id", instanceAddr, "id"),
+		acc.TestCheckResourceAttrWith(addr, "id", func(v string) error {
+			*id = v
+			if !strings.HasSuffix(v, "/"+name) {
+				return fmt.Errorf("id %q, want <instance_id>/%s", v, name)
+			}
+			return nil
+		}),
+	)
 }
 
 // importIDByName is the import id `<instance_id>/<name>` of the resource at addr.

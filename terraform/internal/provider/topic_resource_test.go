@@ -104,14 +104,7 @@ func topicSteps(t *testing.T, instanceCfg string) []acc.TestStep {
 		{
 			Config: created,
 			Check: acc.ComposeAggregateTestCheckFunc(
-				acc.TestCheckResourceAttrPair(topicAddr, "instance_id", instanceAddr, "id"),
-				acc.TestCheckResourceAttrWith(topicAddr, "id", func(v string) error {
-					topicID = v
-					if !strings.HasSuffix(v, "/"+name) {
-						return fmt.Errorf("id %q, want <instance_id>/%s", v, name)
-					}
-					return nil
-				}),
+				checkIDByName(topicAddr, name, &topicID),
 				acc.TestCheckResourceAttr(topicAddr, "partitions", "3"),
 				acc.TestCheckResourceAttr(topicAddr, "replication_factor", "3"),
 				acc.TestCheckResourceAttr(topicAddr, "retention_hours", "24"),

@@ -236,14 +236,7 @@ func userSteps(t *testing.T, baseCfg string) []acc.TestStep {
 			// No password configured: the API generates one, kept in state.
 			Config: generated,
 			Check: acc.ComposeAggregateTestCheckFunc(
-				acc.TestCheckResourceAttrPair(userAddr, "instance_id", instanceAddr, "id"),
-				acc.TestCheckResourceAttrWith(userAddr, "id", func(v string) error {
-					id = v
-					if !strings.HasSuffix(v, "/"+accUserName) {
-						return fmt.Errorf("id %q, want <instance_id>/%s", v, accUserName)
-					}
-					return nil
-				}),
+				checkIDByName(userAddr, accUserName, &id),
 				acc.TestCheckResourceAttr(userAddr, "name", accUserName),
 				acc.TestCheckResourceAttrWith(userAddr, "password", func(v string) error {
 					if len(v) < 8 {
