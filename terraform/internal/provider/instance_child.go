@@ -17,8 +17,8 @@ import (
 	"github.com/tributary-io/terraform-provider-tributary/internal/client"
 )
 
-// What lives in an instance (a topic, a SASL user, an ACL) shares its id form, its import
-// and how it is found gone.
+// What lives in an instance (a topic, a SASL user, an ACL) shares its id form, its import,
+// the schema of id and instance_id, and how it is read, deleted and found gone.
 
 // childKind is a kind of thing of an instance. Its Terraform id is `<instance_id>/<key>`,
 // also its import id; keyAttr is the attribute the key is stored in.
