@@ -129,7 +129,8 @@ final class BrokerLauncher implements BrokerSupervisor.Launcher {
                 return Optional.empty();
             }
             LaunchSpec spec = new LaunchSpec(Json.requiredString(map, "configHash"),
-                    Json.requiredString(map, "kafkaVersion"), Json.requiredString(map, "jvm"));
+                    Json.requiredString(map, "kafkaVersion"), Json.requiredString(map, "jvm"),
+                    String.valueOf(map.getOrDefault("restartNonce", "")));
             Instant startedAt = Instant.parse(Json.requiredString(map, "startedAt"));
             return Optional.of(new BrokerProcess(handle.get(), Optional.empty(), spec, startedAt));
         } catch (IOException | RuntimeException e) {
@@ -167,6 +168,7 @@ final class BrokerLauncher implements BrokerSupervisor.Launcher {
         state.put("configHash", broker.spec().configHash());
         state.put("kafkaVersion", broker.spec().kafkaVersion());
         state.put("jvm", broker.spec().jvmFingerprint());
+        state.put("restartNonce", broker.spec().restartNonce()); // acted on once: an adopting agent keeps the broker
         state.put("startedAt", broker.startedAt().toString());
         ProcessHandle.of(broker.pid()).flatMap(h -> h.info().startInstant())
                 .ifPresent(start -> state.put("processStart", start.toString()));

@@ -137,7 +137,8 @@ final class BrokerSupervisor {
                 broker == null ? null : broker.startedAt(),
                 lastError,
                 null,
-                null);
+                null,
+                spec == null ? null : spec.restartNonce());
     }
 
     private void run() {

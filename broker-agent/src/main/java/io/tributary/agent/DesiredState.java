@@ -7,7 +7,9 @@ import java.util.TreeMap;
 
 /**
  * What the control plane wants this host to run (docs/agent-api.md, {@code GET .../desired-state}).
- * {@link DesiredStateParser} reads and validates the JSON document into it.
+ * {@link DesiredStateParser} reads and validates the JSON document into it. {@code restartNonce} ("" when the
+ * document has none): when it differs from the nonce the running broker was started with, the broker restarts once
+ * ({@link RestartReason#RESTART_REQUESTED}).
  */
 public record DesiredState(
         String hostId,
@@ -28,7 +30,8 @@ public record DesiredState(
         Storage storage,
         Tls tls,
         Sasl sasl,
-        List<String> allowedCidrs) {
+        List<String> allowedCidrs,
+        String restartNonce) {
 
     public enum Action {
         /** The broker should be running with this configuration. */
@@ -84,6 +87,7 @@ public record DesiredState(
         listeners = List.copyOf(listeners);
         brokerSettings = java.util.Collections.unmodifiableMap(new TreeMap<>(brokerSettings));
         allowedCidrs = allowedCidrs == null ? List.of() : List.copyOf(allowedCidrs);
+        restartNonce = restartNonce == null ? "" : restartNonce;
         userSettings = java.util.Collections.unmodifiableMap(new TreeMap<>(userSettings));
     }
 

@@ -93,7 +93,8 @@ final class DesiredStateParser {
                 parseStorage(root),
                 parseTls(root),
                 parseSasl(root),
-                parseCidrs(root));
+                parseCidrs(root),
+                String.valueOf(root.getOrDefault("restartNonce", "")));
         checkListenerRoles(state);
         return state;
     }

@@ -7,10 +7,14 @@ import java.util.List;
  * What a broker process was started with; comparing the running spec with the wanted one yields the
  * {@link RestartReason}s, and no reason means no restart.
  */
-record LaunchSpec(String configHash, String kafkaVersion, String jvmFingerprint) {
+record LaunchSpec(String configHash, String kafkaVersion, String jvmFingerprint, String restartNonce) {
+
+    LaunchSpec {
+        restartNonce = restartNonce == null ? "" : restartNonce;
+    }
 
     static LaunchSpec of(DesiredState state, RenderedConfig config) {
-        return new LaunchSpec(config.hash(), state.kafkaVersion(), jvmFingerprint(state.jvm()));
+        return new LaunchSpec(config.hash(), state.kafkaVersion(), jvmFingerprint(state.jvm()), state.restartNonce());
     }
 
     static String jvmFingerprint(DesiredState.Jvm jvm) {
@@ -28,6 +32,9 @@ record LaunchSpec(String configHash, String kafkaVersion, String jvmFingerprint)
         }
         if (!jvmFingerprint.equals(wanted.jvmFingerprint)) {
             reasons.add(RestartReason.JVM_CHANGED);
+        }
+        if (!restartNonce.equals(wanted.restartNonce)) {
+            reasons.add(RestartReason.RESTART_REQUESTED);
         }
         return reasons;
     }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What the agent reports in {@code POST .../observed-state} (docs/agent-api.md). */
+/**
+ * What the agent reports in {@code POST .../observed-state} (docs/agent-api.md); {@code restartNonce} is the one
+ * the running broker was started with ({@code null} with no broker).
+ */
 record ObservedState(
         long generation,
         String configHash,
@@ -16,7 +19,8 @@ record ObservedState(
         Instant startedAt,
         String lastError,
         Disk disk,
-        String wiped) {
+        String wiped,
+        String restartNonce) {
 
     /**
      * The log dir's usage as the {@link DiskGuard} last measured it; {@code limitBytes} is {@code null}
@@ -27,18 +31,18 @@ record ObservedState(
 
     ObservedState withLastError(String error) {
         return new ObservedState(generation, configHash, kafkaVersion, agentVersion, status, pid, restarts,
-                startedAt, error, disk, wiped);
+                startedAt, error, disk, wiped, restartNonce);
     }
 
     /** @param nonce the nonce of the last wipe this agent finished ({@code null}: none) */
     ObservedState withWiped(String nonce) {
         return new ObservedState(generation, configHash, kafkaVersion, agentVersion, status, pid, restarts,
-                startedAt, lastError, disk, nonce);
+                startedAt, lastError, disk, nonce, restartNonce);
     }
 
     ObservedState withDisk(Disk newDisk) {
         return new ObservedState(generation, configHash, kafkaVersion, agentVersion, status, pid, restarts,
-                startedAt, lastError, newDisk, wiped);
+                startedAt, lastError, newDisk, wiped, restartNonce);
     }
 
     /**
@@ -56,6 +60,7 @@ record ObservedState(
         broker.put("pid", pid);
         broker.put("restarts", restarts);
         broker.put("startedAt", startedAt == null ? null : startedAt.toString());
+        broker.put("restartNonce", restartNonce);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("generation", generation);
         root.put("configHash", configHash);

@@ -7,5 +7,7 @@ enum RestartReason {
     /** The desired Kafka version differs from the running one. */
     KAFKA_VERSION_CHANGED,
     /** The desired heap size or JVM options differ. */
-    JVM_CHANGED
+    JVM_CHANGED,
+    /** The control plane asked for a restart: the desired restart nonce differs from the running broker's. */
+    RESTART_REQUESTED
 }

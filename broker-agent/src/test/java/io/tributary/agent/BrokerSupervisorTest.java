@@ -82,6 +82,51 @@ class BrokerSupervisorTest {
     }
 
     @Test
+    void runningToStartingOnceForANewRestartNonce() {
+        runningBroker();
+        long pid = supervisor.observe().pid();
+        Map<String, Object> restart = TestStates.combined();
+        restart.put("generation", 4);
+        restart.put("restartNonce", "op-1");
+
+        supervisor.accept(TestStates.parse(restart));
+        supervisor.reconcile();
+        listening = true;
+        supervisor.reconcile();
+        long restartedPid = supervisor.observe().pid();
+        Map<String, Object> later = TestStates.combined();
+        later.put("generation", 5);
+        later.put("restartNonce", "op-1");
+        supervisor.accept(TestStates.parse(later));
+        supervisor.reconcile();
+
+        assertThat(restartedPid).isNotEqualTo(pid);
+        assertThat(supervisor.observe().pid()).as("the same nonce does not restart again").isEqualTo(restartedPid);
+        assertThat(supervisor.observe().restartNonce()).isEqualTo("op-1");
+        assertThat(launcher.started).hasSize(2);
+    }
+
+    @Test
+    void adoptedBrokerStartedForTheDesiredNonceIsKept() throws IOException {
+        Map<String, Object> restart = TestStates.combined();
+        restart.put("restartNonce", "op-1");
+        DesiredState state = TestStates.parse(restart);
+        Process orphan = FakeLauncher.standIn();
+        launcher.started.add(orphan);
+        listening = true;
+        supervisor.adopt(new BrokerProcess(orphan.toHandle(), Optional.empty(),
+                LaunchSpec.of(state, new ServerPropertiesRenderer(Path.of("/data"), "127.0.0.1",
+                        Path.of("/produce-rejected")).render(state)), clock.instant()));
+
+        supervisor.accept(state);
+        supervisor.reconcile();
+
+        assertThat(supervisor.observe().pid()).as("an agent restart does not restart the broker again")
+                .isEqualTo(orphan.pid());
+        assertThat(launcher.started).hasSize(1);
+    }
+
+    @Test
     void runningToCrashedToStartingAfterBackoff() {
         runningBroker();
         launcher.last().destroyForcibly();
@@ -163,7 +208,7 @@ class BrokerSupervisorTest {
         Process orphan = FakeLauncher.standIn();
         launcher.started.add(orphan);
         supervisor.adopt(new BrokerProcess(orphan.toHandle(), Optional.empty(),
-                new LaunchSpec("old-hash", "4.1.1", "old-jvm"), clock.instant()));
+                new LaunchSpec("old-hash", "4.1.1", "old-jvm", ""), clock.instant()));
 
         supervisor.accept(TestStates.parse(TestStates.combined()));
         supervisor.reconcile();

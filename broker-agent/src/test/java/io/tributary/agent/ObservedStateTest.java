@@ -11,7 +11,7 @@ class ObservedStateTest {
     @Test
     void jsonHasTheDocumentedShapeIncludingNulls() throws Exception {
         ObservedState state = new ObservedState(3, "abc", "4.1.1", "0.1.0", BrokerStatus.RUNNING, 4242L, 0,
-                Instant.parse("2026-11-23T05:40:00Z"), null, new ObservedState.Disk(123, 456L, false), null);
+                Instant.parse("2026-11-23T05:40:00Z"), null, new ObservedState.Disk(123, 456L, false), null, "op-1");
 
         Map<String, Object> json = Json.parseObject(state.toJson());
 
@@ -20,13 +20,13 @@ class ObservedStateTest {
                 .containsEntry("lastError", null).containsEntry("wiped", null)
                 .containsEntry("disk", Map.of("usedBytes", 123, "limitBytes", 456, "produceRejected", false))
                 .containsEntry("broker", Map.of("status", "RUNNING", "pid", 4242, "restarts", 0,
-                        "startedAt", "2026-11-23T05:40:00Z"));
+                        "startedAt", "2026-11-23T05:40:00Z", "restartNonce", "op-1"));
     }
 
     @Test
     void diskIsNullBeforeTheFirstMeasurementAndLimitIsNullWithoutAGuard() throws Exception {
         ObservedState state = new ObservedState(3, "abc", "4.1.1", "0.1.0", BrokerStatus.RUNNING, 4242L, 0, null,
-                null, null, null);
+                null, null, null, null);
 
         assertThat(Json.parseObject(state.toJson())).containsEntry("disk", null);
         @SuppressWarnings("unchecked")
@@ -39,7 +39,7 @@ class ObservedStateTest {
     @Test
     void usageAloneIsNotAChangeToReportAtOnceButAFlipIs() {
         ObservedState base = new ObservedState(3, "abc", "4.1.1", "0.1.0", BrokerStatus.RUNNING, 4242L, 0, null,
-                null, new ObservedState.Disk(100, 1000L, false), null);
+                null, new ObservedState.Disk(100, 1000L, false), null, null);
 
         assertThat(base.withDisk(new ObservedState.Disk(200, 1000L, false)).withoutDiskUsage())
                 .isEqualTo(base.withoutDiskUsage());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SecurityFilesTest {
 
     static final ObservedState OBSERVED = new ObservedState(2, "abc", "4.1.1", "0.1.0", BrokerStatus.RUNNING, 4242L, 0,
-            Instant.parse("2026-11-23T05:40:00Z"), null, null, null);
+            Instant.parse("2026-11-23T05:40:00Z"), null, null, null, null);
 
     @TempDir
     Path home;
