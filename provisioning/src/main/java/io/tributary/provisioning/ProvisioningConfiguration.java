@@ -24,6 +24,7 @@ import io.tributary.provisioning.reconcile.DeleteInstanceWorkflow;
 import io.tributary.provisioning.reconcile.InstanceHealthMonitor;
 import io.tributary.provisioning.reconcile.OperationRunner;
 import io.tributary.provisioning.reconcile.Reconciler;
+import io.tributary.provisioning.reconcile.RestartBrokersWorkflow;
 import io.tributary.provisioning.reconcile.RotateCertificatesWorkflow;
 import io.tributary.provisioning.tls.CertificateRenewal;
 import io.tributary.provisioning.tls.ControlPlaneClients;
@@ -130,11 +131,19 @@ public class ProvisioningConfiguration {
     }
 
     @Bean
+    RestartBrokersWorkflow restartBrokersWorkflow(InstanceRepository instances, BrokerRepository brokers,
+                                                  HostRepository hosts, DesiredStateWriter desiredStates,
+                                                  ClusterProbe probe, ControlPlaneClients clients,
+                                                  TransactionTemplate tx, Clock clock) {
+        return new RestartBrokersWorkflow(instances, brokers, hosts, desiredStates, probe, clients, tx, clock);
+    }
+
+    @Bean
     OperationRunner operationRunner(OperationRepository operations, InstanceRepository instances, HostRepository hosts,
                                     HostProviders providers, CreateInstanceWorkflow create,
                                     DeleteInstanceWorkflow delete, RotateCertificatesWorkflow rotate,
-                                    TransactionTemplate tx, Clock clock) {
-        return new OperationRunner(operations, instances, hosts, providers, create, delete, rotate, tx, clock);
+                                    RestartBrokersWorkflow restart, TransactionTemplate tx, Clock clock) {
+        return new OperationRunner(operations, instances, hosts, providers, create, delete, rotate, restart, tx, clock);
     }
 
     /** Starts rolling certificate rotations: on request, and for certificates that end within 30 days. */

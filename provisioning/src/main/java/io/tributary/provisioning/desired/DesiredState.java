@@ -1,9 +1,13 @@
 package io.tributary.provisioning.desired;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** What one agent should run; the wire format of docs/agent-api.md. */
+/**
+ * What one agent should run; the wire format of docs/agent-api.md. {@code restartNonce} (left out while there is
+ * none): a new value makes the agent restart its broker once.
+ */
 public record DesiredState(
         String hostId,
         String action,
@@ -22,7 +26,8 @@ public record DesiredState(
         Storage storage,
         Tls tls,
         Sasl sasl,
-        Network network) {
+        Network network,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String restartNonce) {
 
     public static final String CLIENT = "CLIENT";
     public static final String CONTROLLER = "CONTROLLER";

@@ -67,7 +67,8 @@ public final class DesiredStateFactory {
                 instance.isSasl() ? new DesiredState.Sasl(instance.getSaslMechanisms(), security.users().stream()
                         .map(u -> new DesiredState.Sasl.User(u.getName(), u.getSalt(), u.getIterations(), u.getStoredKey()))
                         .toList()) : null,
-                new DesiredState.Network(instance.getAllowedCidrs()));
+                new DesiredState.Network(instance.getAllowedCidrs()),
+                broker.getRestartNonce());
     }
 
     /** The internal (mutual TLS) listeners, in node order: where the control plane's clients connect. */

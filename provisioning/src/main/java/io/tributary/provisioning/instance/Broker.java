@@ -28,6 +28,8 @@ public class Broker {
     private String tlsCertificate;
     @jakarta.persistence.Column(name = "tls_key_enc")
     private String tlsKeyEncrypted;
+    // the restart the broker's agent is to make (once): a rolling restart's operation id
+    private String restartNonce;
 
     protected Broker() {
     }
@@ -45,6 +47,8 @@ public class Broker {
     public List<String> getRoles() { return Arrays.asList(roles.split(",")); }
     public boolean isController() { return getRoles().contains(CONTROLLER); }
     public UUID getHostId() { return hostId; }
+    public String getRestartNonce() { return restartNonce; }
+    public void setRestartNonce(String restartNonce) { this.restartNonce = restartNonce; }
     public void setHostId(UUID hostId) { this.hostId = hostId; }
 
     /** Primary key: (instance, node id). */

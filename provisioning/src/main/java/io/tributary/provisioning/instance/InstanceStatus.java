@@ -7,14 +7,16 @@ import java.util.Set;
  * Lifecycle of an instance. Allowed transitions:
  * <pre>
  * CREATING  → RUNNING | CREATE_FAILED | DELETING
- * RUNNING   → DEGRADED | DELETING
+ * RUNNING   → DEGRADED | RESTARTING | DELETING
  * DEGRADED  → RUNNING | DELETING
+ * RESTARTING → RUNNING | DELETING
  * CREATE_FAILED → DELETING
  * DELETING  → DELETED
- * RESTARTING | EXTENDING | UPGRADING | FROZEN → DELETING
+ * EXTENDING | UPGRADING | FROZEN → DELETING
  * </pre>
- * RESTARTING, EXTENDING, UPGRADING and FROZEN belong to later operations: nothing moves an
- * instance into them yet, and from each the only way out is a deletion.
+ * RESTARTING: a rolling restart is under way (the brokers serve, one at a time restarting); it ends RUNNING
+ * whether the restart succeeds or fails. EXTENDING, UPGRADING and FROZEN belong to later operations: nothing
+ * moves an instance into them yet, and from each the only way out is a deletion.
  */
 public enum InstanceStatus {
     CREATING, CREATE_FAILED, RUNNING, DEGRADED, RESTARTING, EXTENDING, UPGRADING, FROZEN, DELETING, DELETED;
@@ -22,11 +24,12 @@ public enum InstanceStatus {
     public Set<InstanceStatus> next() {
         return switch (this) {
             case CREATING -> EnumSet.of(RUNNING, CREATE_FAILED, DELETING);
-            case RUNNING -> EnumSet.of(DEGRADED, DELETING);
+            case RUNNING -> EnumSet.of(DEGRADED, RESTARTING, DELETING);
             case DEGRADED -> EnumSet.of(RUNNING, DELETING);
             case CREATE_FAILED -> EnumSet.of(DELETING);
             case DELETING -> EnumSet.of(DELETED);
-            case RESTARTING, EXTENDING, UPGRADING, FROZEN -> EnumSet.of(DELETING);
+            case RESTARTING -> EnumSet.of(RUNNING, DELETING);
+            case EXTENDING, UPGRADING, FROZEN -> EnumSet.of(DELETING);
             case DELETED -> EnumSet.noneOf(InstanceStatus.class);
         };
     }
@@ -37,6 +40,6 @@ public enum InstanceStatus {
 
     /** Whether the instance has working brokers a user can connect to. */
     public boolean isServing() {
-        return this == RUNNING || this == DEGRADED;
+        return this == RUNNING || this == DEGRADED || this == RESTARTING;
     }
 }

@@ -25,10 +25,14 @@ public class Operation {
     private OperationStatus status;
     private int percent;
     private String currentStep;
+    // what the current step waits for, in words ("waiting: partition t-0 would fall below ..."); null: nothing said
+    private String detail;
     private String error;
     private int attempts;
     private Instant nextAttemptAt;
     private Instant deadlineAt;
+    // the one broker an operation is about (a restart of one broker); null: all of them
+    private Integer targetNodeId;
     // written only by OperationRepository's conditional UPDATEs: an entity save (a cancel, a progress
     // record) must neither clear a running worker's lease nor move it back
     @Column(insertable = false, updatable = false)
@@ -61,10 +65,18 @@ public class Operation {
         this.status = OperationStatus.RUNNING;
         if (percent >= this.percent) {
             // steps re-run from the first on every pass; one already passed does not move the bar back
+            if (!step.equals(this.currentStep)) {
+                this.detail = null;
+            }
             this.currentStep = step;
             this.percent = percent;
         }
         this.updatedAt = now;
+    }
+
+    /** What the current step is waiting for, in words. */
+    public void explain(String detail) {
+        this.detail = detail;
     }
 
     /** The step is waiting for the outside world; look again at {@code when}. */
@@ -85,6 +97,7 @@ public class Operation {
         this.status = OperationStatus.SUCCEEDED;
         this.percent = 100;
         this.error = null;
+        this.detail = null;
         this.finishedAt = now;
         this.updatedAt = now;
     }
@@ -103,10 +116,13 @@ public class Operation {
     public OperationStatus getStatus() { return status; }
     public int getPercent() { return percent; }
     public String getCurrentStep() { return currentStep; }
+    public String getDetail() { return detail; }
     public String getError() { return error; }
     public int getAttempts() { return attempts; }
     public Instant getNextAttemptAt() { return nextAttemptAt; }
     public Instant getDeadlineAt() { return deadlineAt; }
+    public Integer getTargetNodeId() { return targetNodeId; }
+    void setTargetNodeId(Integer targetNodeId) { this.targetNodeId = targetNodeId; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public Instant getFinishedAt() { return finishedAt; }

@@ -23,6 +23,7 @@ import java.util.UUID;
 public class OperationStarter {
 
     static final Duration ROTATION_TIMEOUT = Duration.ofMinutes(30);
+    static final Duration RESTART_TIMEOUT = Duration.ofMinutes(60);
     private static final List<OperationStatus> OPEN = List.of(OperationStatus.PENDING, OperationStatus.RUNNING);
 
     private final OperationRepository operations;
@@ -92,15 +93,23 @@ public class OperationStarter {
             return Optional.of("the instance is " + instance.getStatus() + "; " + describe(type)
                     + " while it is RUNNING");
         }
-        if (!operations.findByInstanceIdAndStatusIn(instance.getId(), OPEN).isEmpty()) {
-            return Optional.of("another operation of the instance is in progress");
+        List<Operation> open = operations.findByInstanceIdAndStatusIn(instance.getId(), OPEN);
+        if (!open.isEmpty()) {
+            return Optional.of("another operation of the instance is in progress: " + open.get(0).getId() + " ("
+                    + open.get(0).getType() + ")");
         }
         return Optional.empty();
     }
 
     /** Starts an operation of {@code type} on a running instance; the caller has checked {@link #refusal} just now. */
     public Operation start(Instance instance, OperationType type) {
+        return start(instance, type, null);
+    }
+
+    /** {@link #start(Instance, OperationType)} for one broker of the instance ({@code null}: all of them). */
+    public Operation start(Instance instance, OperationType type, Integer targetNodeId) {
         Operation operation = open(instance, type);
+        operation.setTargetNodeId(targetNodeId);
         operations.save(operation);
         instances.save(instance);
         return operation;
@@ -119,12 +128,14 @@ public class OperationStarter {
             case CREATE_INSTANCE -> createTimeout;
             case DELETE_INSTANCE -> deleteTimeout;
             case ROTATE_CERTIFICATES -> ROTATION_TIMEOUT;
+            case RESTART_BROKERS -> RESTART_TIMEOUT;
         };
     }
 
     private static String describe(OperationType type) {
         return switch (type) {
             case ROTATE_CERTIFICATES -> "certificates rotate";
+            case RESTART_BROKERS -> "brokers restart";
             case CREATE_INSTANCE, DELETE_INSTANCE -> type.name();
         };
     }

@@ -1,5 +1,5 @@
 package io.tributary.provisioning.operation;
 
 public enum OperationType {
-    CREATE_INSTANCE, DELETE_INSTANCE, ROTATE_CERTIFICATES
+    CREATE_INSTANCE, DELETE_INSTANCE, ROTATE_CERTIFICATES, RESTART_BROKERS
 }

@@ -38,12 +38,14 @@ public class OperationRunner {
     private final CreateInstanceWorkflow create;
     private final DeleteInstanceWorkflow delete;
     private final RotateCertificatesWorkflow rotate;
+    private final RestartBrokersWorkflow restart;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public OperationRunner(OperationRepository operations, InstanceRepository instances, HostRepository hosts,
                            HostProviders providers, CreateInstanceWorkflow create, DeleteInstanceWorkflow delete,
-                           RotateCertificatesWorkflow rotate, TransactionTemplate tx, Clock clock) {
+                           RotateCertificatesWorkflow rotate, RestartBrokersWorkflow restart, TransactionTemplate tx,
+                           Clock clock) {
         this.operations = operations;
         this.instances = instances;
         this.hosts = hosts;
@@ -51,6 +53,7 @@ public class OperationRunner {
         this.create = create;
         this.delete = delete;
         this.rotate = rotate;
+        this.restart = restart;
         this.tx = tx;
         this.clock = clock;
     }
@@ -68,7 +71,7 @@ public class OperationRunner {
         }
         Instance instance = instances.findById(op.getInstanceId()).orElseThrow();
         try {
-            for (Step step : givenSteps != null ? givenSteps : steps(op.getType())) {
+            for (Step step : givenSteps != null ? givenSteps : steps(op)) {
                 StepResult result;
                 do {
                     if (!stillOurs(op, step, lease)
@@ -95,11 +98,12 @@ public class OperationRunner {
         }
     }
 
-    private List<Step> steps(OperationType type) {
-        return switch (type) {
+    private List<Step> steps(Operation op) {
+        return switch (op.getType()) {
             case CREATE_INSTANCE -> create.steps();
             case DELETE_INSTANCE -> delete.steps();
             case ROTATE_CERTIFICATES -> rotate.steps();
+            case RESTART_BROKERS -> restart.steps(op.getTargetNodeId());
         };
     }
 
@@ -148,6 +152,9 @@ public class OperationRunner {
             if (result.percent() != null) {
                 o.progress(step.name(), result.percent(), now);
             }
+            if (step.name().equals(o.getCurrentStep())) {
+                o.explain(result.detail());
+            }
             o.waitUntil(now.plus(result.delay()), now);
         });
     }
@@ -177,6 +184,9 @@ public class OperationRunner {
                     instances.save(i);
                 }
             }));
+        }
+        if (op.getType() == OperationType.RESTART_BROKERS) {
+            restart.afterFailure(op.getInstanceId());
         }
         record(op.getId(), o -> o.fail(reason, clock.instant()));
     }

@@ -66,6 +66,6 @@ class ServedDesiredStateTest {
         return new DesiredState("h1", "RUN", "4.1.1", 1, List.of("broker", "controller"), "cluster", "1@127.0.0.1:19101",
                 "az1", List.of(), DesiredState.INTERNAL, DesiredState.CONTROLLER, Map.of(), Map.of(),
                 new DesiredState.Jvm(256, List.of()), null, new DesiredState.Tls(ca.certificatePem(), certificate, sealedKey),
-                null, new DesiredState.Network(List.of()));
+                null, new DesiredState.Network(List.of()), null);
     }
 }

@@ -46,6 +46,17 @@ class InstanceStatusTest {
     }
 
     @Test
+    void runningToRestartingAndBackStillServing() {
+        Instance i = creating();
+        i.moveTo(InstanceStatus.RUNNING, null, now);
+        i.moveTo(InstanceStatus.RESTARTING, null, now);
+        assertThat(i.getStatus().isServing()).as("brokers serve during a rolling restart").isTrue();
+        assertThatThrownBy(() -> i.moveTo(InstanceStatus.DEGRADED, "x", now)).isInstanceOf(IllegalTransitionException.class);
+        i.moveTo(InstanceStatus.RUNNING, null, now);
+        assertThat(i.getStatus()).isEqualTo(InstanceStatus.RUNNING);
+    }
+
+    @Test
     void deletingToDeletedFromEveryLiveState() {
         for (InstanceStatus from : new InstanceStatus[] {InstanceStatus.CREATING, InstanceStatus.RUNNING,
                 InstanceStatus.DEGRADED, InstanceStatus.CREATE_FAILED}) {
