@@ -21,16 +21,18 @@ var _ MappedNullable = &Operation{}
 
 // Operation struct for Operation
 type Operation struct {
-	Id                   string          `json:"id"`
-	InstanceId           string          `json:"instanceId"`
-	Type                 OperationType   `json:"type"`
-	Status               OperationStatus `json:"status"`
-	Percent              int32           `json:"percent"`
-	CurrentStep          NullableString  `json:"currentStep,omitempty"`
-	Error                NullableString  `json:"error,omitempty"`
-	CreatedAt            time.Time       `json:"createdAt"`
-	UpdatedAt            time.Time       `json:"updatedAt"`
-	FinishedAt           NullableTime    `json:"finishedAt,omitempty"`
+	Id          string          `json:"id"`
+	InstanceId  string          `json:"instanceId"`
+	Type        OperationType   `json:"type"`
+	Status      OperationStatus `json:"status"`
+	Percent     int32           `json:"percent"`
+	CurrentStep NullableString  `json:"currentStep,omitempty"`
+	// What the current step waits for, in words.
+	Detail               NullableString `json:"detail,omitempty"`
+	Error                NullableString `json:"error,omitempty"`
+	CreatedAt            time.Time      `json:"createdAt"`
+	UpdatedAt            time.Time      `json:"updatedAt"`
+	FinishedAt           NullableTime   `json:"finishedAt,omitempty"`
 	AdditionalProperties map[string]interface{}
 }
 
@@ -223,6 +225,49 @@ func (o *Operation) UnsetCurrentStep() {
 	o.CurrentStep.Unset()
 }
 
+// GetDetail returns the Detail field value if set, zero value otherwise (both if not set or set to explicit null).
+func (o *Operation) GetDetail() string {
+	if o == nil || IsNil(o.Detail.Get()) {
+		var ret string
+		return ret
+	}
+	return *o.Detail.Get()
+}
+
+// GetDetailOk returns a tuple with the Detail field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+// NOTE: If the value is an explicit nil, `nil, true` will be returned
+func (o *Operation) GetDetailOk() (*string, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return o.Detail.Get(), o.Detail.IsSet()
+}
+
+// HasDetail returns a boolean if a field has been set.
+func (o *Operation) HasDetail() bool {
+	if o != nil && o.Detail.IsSet() {
+		return true
+	}
+
+	return false
+}
+
+// SetDetail gets a reference to the given NullableString and assigns it to the Detail field.
+func (o *Operation) SetDetail(v string) {
+	o.Detail.Set(&v)
+}
+
+// SetDetailNil sets the value for Detail to be an explicit nil
+func (o *Operation) SetDetailNil() {
+	o.Detail.Set(nil)
+}
+
+// UnsetDetail ensures that no value is present for Detail, not even an explicit nil
+func (o *Operation) UnsetDetail() {
+	o.Detail.Unset()
+}
+
 // GetError returns the Error field value if set, zero value otherwise (both if not set or set to explicit null).
 func (o *Operation) GetError() string {
 	if o == nil || IsNil(o.Error.Get()) {
@@ -375,6 +420,9 @@ func (o Operation) ToMap() (map[string]interface{}, error) {
 	if o.CurrentStep.IsSet() {
 		toSerialize["currentStep"] = o.CurrentStep.Get()
 	}
+	if o.Detail.IsSet() {
+		toSerialize["detail"] = o.Detail.Get()
+	}
 	if o.Error.IsSet() {
 		toSerialize["error"] = o.Error.Get()
 	}
@@ -438,6 +486,7 @@ func (o *Operation) UnmarshalJSON(data []byte) (err error) {
 		delete(additionalProperties, "status")
 		delete(additionalProperties, "percent")
 		delete(additionalProperties, "currentStep")
+		delete(additionalProperties, "detail")
 		delete(additionalProperties, "error")
 		delete(additionalProperties, "createdAt")
 		delete(additionalProperties, "updatedAt")

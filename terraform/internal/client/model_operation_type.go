@@ -23,6 +23,7 @@ const (
 	OPERATIONTYPE_CREATE_INSTANCE     OperationType = "CREATE_INSTANCE"
 	OPERATIONTYPE_DELETE_INSTANCE     OperationType = "DELETE_INSTANCE"
 	OPERATIONTYPE_ROTATE_CERTIFICATES OperationType = "ROTATE_CERTIFICATES"
+	OPERATIONTYPE_RESTART_BROKERS     OperationType = "RESTART_BROKERS"
 )
 
 // All allowed values of OperationType enum
@@ -30,6 +31,7 @@ var AllowedOperationTypeEnumValues = []OperationType{
 	"CREATE_INSTANCE",
 	"DELETE_INSTANCE",
 	"ROTATE_CERTIFICATES",
+	"RESTART_BROKERS",
 }
 
 func (v *OperationType) UnmarshalJSON(src []byte) error {

@@ -2,6 +2,7 @@ package io.tributary.api.instance;
 
 import io.tributary.api.audit.AuditContext;
 import io.tributary.api.generated.InstancesApi;
+import io.tributary.api.generated.model.BrokerRestartDto;
 import io.tributary.api.generated.model.InstanceAcceptedDto;
 import io.tributary.api.generated.model.InstanceCreateDto;
 import io.tributary.api.generated.model.InstanceDto;
@@ -11,6 +12,7 @@ import io.tributary.api.generated.model.InstanceEventTypeDto;
 import io.tributary.api.generated.model.InstancePageDto;
 import io.tributary.api.generated.model.InstanceStatusDto;
 import io.tributary.api.generated.model.InstanceUpdateDto;
+import io.tributary.api.generated.model.OperationDto;
 import io.tributary.api.operation.OperationMapper;
 import io.tributary.api.tenancy.ProjectAccess;
 import io.tributary.provisioning.instance.Instance;
@@ -33,14 +35,24 @@ class InstancesController implements InstancesApi {
     private final ProjectAccess access;
     private final AuditContext audit;
     private final InstanceEventRepository events;
+    private final BrokerRestarts restarts;
 
     InstancesController(InstanceService service, InstanceMapper mapper, ProjectAccess access, AuditContext audit,
-                        InstanceEventRepository events) {
+                        InstanceEventRepository events, BrokerRestarts restarts) {
         this.service = service;
         this.mapper = mapper;
         this.access = access;
         this.audit = audit;
         this.events = events;
+        this.restarts = restarts;
+    }
+
+    @Override
+    public ResponseEntity<OperationDto> restartInstanceBrokers(UUID project, UUID instance, BrokerRestartDto body) {
+        access.change(project);
+        audit.resource(instance.toString());
+        Integer nodeId = body == null ? null : body.getNodeId();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(OperationMapper.toDto(restarts.restart(project, instance, nodeId)));
     }
 
     @Override

@@ -17,7 +17,8 @@ public final class OperationMapper {
         return new OperationDto().id(o.getId()).instanceId(o.getInstanceId())
                 .type(OperationTypeDto.fromValue(o.getType().name()))
                 .status(OperationStatusDto.fromValue(o.getStatus().name()))
-                .percent(o.getPercent()).currentStep(o.getCurrentStep()).error(o.getError())
+                .percent(o.getPercent()).currentStep(o.getCurrentStep()).detail(o.getDetail())
+                .error(o.getError())
                 .createdAt(utc(o.getCreatedAt())).updatedAt(utc(o.getUpdatedAt())).finishedAt(utc(o.getFinishedAt()));
     }
 

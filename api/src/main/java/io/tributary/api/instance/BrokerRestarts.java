@@ -1,0 +1,44 @@
+package io.tributary.api.instance;
+
+import io.tributary.api.error.ApiException;
+import io.tributary.api.error.ErrorCode;
+import io.tributary.provisioning.instance.Broker;
+import io.tributary.provisioning.instance.BrokerRepository;
+import io.tributary.provisioning.instance.Instance;
+import io.tributary.provisioning.instance.InstanceRepository;
+import io.tributary.provisioning.operation.Operation;
+import io.tributary.provisioning.operation.OperationStarter;
+import io.tributary.provisioning.operation.OperationType;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A user's request for a rolling restart of an instance's brokers (all, or one). */
+@Service
+class BrokerRestarts {
+
+    private final InstanceRepository instances;
+    private final BrokerRepository brokers;
+    private final OperationStarter starter;
+
+    BrokerRestarts(InstanceRepository instances, BrokerRepository brokers, OperationStarter starter) {
+        this.instances = instances;
+        this.brokers = brokers;
+        this.starter = starter;
+    }
+
+    /** @param nodeId the one broker to restart; {@code null}: all of them */
+    @Transactional
+    Operation restart(UUID project, UUID instanceId, Integer nodeId) {
+        Instance instance = instances.findLive(project, instanceId)
+                .orElseThrow(() -> ApiException.notFound("instance " + instanceId));
+        if (nodeId != null && brokers.findById(new Broker.Key(instanceId, nodeId)).isEmpty()) {
+            throw ApiException.invalid(List.of(new ApiException.FieldProblem("nodeId", "the instance has no broker " + nodeId)));
+        }
+        starter.refusal(instance, OperationType.RESTART_BROKERS).ifPresent(reason -> {
+            throw new ApiException(ErrorCode.INVALID_STATE, reason);
+        });
+        return starter.start(instance, OperationType.RESTART_BROKERS, nodeId);
+    }
+}
