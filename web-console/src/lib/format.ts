@@ -14,6 +14,7 @@ const OPERATION_LABELS: Record<string, string> = {
   CREATE_INSTANCE: 'Create instance',
   DELETE_INSTANCE: 'Delete instance',
   ROTATE_CERTIFICATES: 'Rotate certificates',
+  RESTART_BROKERS: 'Restart brokers',
 };
 
 /** An operation type for people: `ROTATE_CERTIFICATES` → "Rotate certificates" (types added later read humanized). */
@@ -23,6 +24,7 @@ export function operationLabel(type: string | null | undefined): string {
 
 const STEP_LABELS: Record<string, string> = {
   ROTATE_BROKERS: 'One broker at a time, without a restart',
+  ROLL_BROKERS: 'One broker at a time, each back in sync before the next',
 };
 
 /** An operation's `currentStep` for people (`WAIT_FOR_BROKERS` → "Wait for brokers"). */

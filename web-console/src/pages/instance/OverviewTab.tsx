@@ -2,6 +2,7 @@ import type { Instance } from '../../api/generated';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, humanize, formatBytes } from '../../lib/format';
 import { ConnectionPanel } from './security/ConnectionPanel';
+import { BrokerRestart } from './BrokerRestart';
 
 export function OverviewTab({ instance }: { instance: Instance }) {
   const tags = Object.entries(instance.tags ?? {});
@@ -56,6 +57,7 @@ export function OverviewTab({ instance }: { instance: Instance }) {
         </section>
         <section className="card" aria-labelledby="brokers-title">
           <h2 id="brokers-title">Brokers</h2>
+          <BrokerRestart instance={instance} />
           {instance.brokers.length === 0 ? (
             <p className="muted">No broker has been placed yet.</p>
           ) : (

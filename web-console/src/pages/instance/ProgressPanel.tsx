@@ -8,6 +8,7 @@ const ACTION: Record<string, string> = {
   CREATE_INSTANCE: 'Creating the instance',
   DELETE_INSTANCE: 'Deleting the instance',
   ROTATE_CERTIFICATES: 'Rotating broker certificates',
+  RESTART_BROKERS: 'Restarting brokers',
 };
 
 /**
