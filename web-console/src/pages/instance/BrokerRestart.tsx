@@ -1,35 +1,21 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import type { Instance, Operation } from '../../api/generated';
-import { instanceKeys } from '../../api/hooks/instances';
-import { operationKeys, useOperation } from '../../api/hooks/operations';
 import { useRestartBrokers } from '../../api/hooks/restarts';
 import { Dialog } from '../../components/Dialog';
 import { DialogActions } from '../../components/DialogActions';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ProgressBar } from '../../components/ProgressBar';
 import { humanize, stepLabel } from '../../lib/format';
-
-const FINISHED = new Set<Operation['status']>(['SUCCEEDED', 'FAILED']);
+import { useFollowedOperation } from './useFollowedOperation';
 
 /**
  * A rolling restart of the brokers (all, or one): the button (running or degraded instances), its confirmation, then the
  * operation's progress, with what the roller waits for, until it succeeded or failed.
  */
 export function BrokerRestart({ instance }: { instance: Instance }) {
-  const projectId = instance.projectId;
-  const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const [started, setStarted] = useState<string | null>(null);
-  const op = useOperation(projectId, started ?? instance.currentOperationId);
-  const restart = op.data?.type === 'RESTART_BROKERS' ? op.data : undefined;
-  const finished = !!restart && FINISHED.has(restart.status);
-
-  useEffect(() => {
-    if (!finished) return;
-    void client.invalidateQueries({ queryKey: instanceKeys.detail(projectId, instance.id) });
-    void client.invalidateQueries({ queryKey: [...operationKeys.all(projectId), 'list'] });
-  }, [finished, client, projectId, instance.id]);
+  const { operation: restart, active } = useFollowedOperation(instance, 'RESTART_BROKERS', started);
 
   // a degraded instance may be restarted too: a restart may heal it
   const startable = instance.status === 'RUNNING' || instance.status === 'DEGRADED';
@@ -37,7 +23,7 @@ export function BrokerRestart({ instance }: { instance: Instance }) {
   return (
     <div className="broker-restart">
       {startable && (
-        <button type="button" className="button" disabled={!!restart && !finished} onClick={() => setConfirming(true)}>
+        <button type="button" className="button" disabled={active} onClick={() => setConfirming(true)}>
           Restart brokers…
         </button>
       )}

@@ -1,16 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import type { Instance, Operation } from '../../../api/generated';
-import { instanceKeys } from '../../../api/hooks/instances';
-import { operationKeys, useOperation } from '../../../api/hooks/operations';
 import { useRotateCertificates } from '../../../api/hooks/security';
 import { Dialog } from '../../../components/Dialog';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { humanize, stepLabel } from '../../../lib/format';
 import { DialogActions } from '../../../components/DialogActions';
-
-const FINISHED = new Set<Operation['status']>(['SUCCEEDED', 'FAILED']);
+import { useFollowedOperation } from '../useFollowedOperation';
 
 /**
  * New broker certificates from the same CA, reloaded by each broker in turn without a restart: the button (running instances only),
@@ -19,21 +15,9 @@ const FINISHED = new Set<Operation['status']>(['SUCCEEDED', 'FAILED']);
  * current operation.
  */
 export function CertificateRotation({ instance }: { instance: Instance }) {
-  const projectId = instance.projectId;
-  const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const [started, setStarted] = useState<string | null>(null);
-  const op = useOperation(projectId, started ?? instance.currentOperationId);
-  const rotation = op.data?.type === 'ROTATE_CERTIFICATES' ? op.data : undefined;
-  const active = !!rotation && !FINISHED.has(rotation.status);
-  const finished = !!rotation && FINISHED.has(rotation.status);
-
-  // once it has finished, the instance (status, current operation) and the history have changed too
-  useEffect(() => {
-    if (!finished) return;
-    void client.invalidateQueries({ queryKey: instanceKeys.detail(projectId, instance.id) });
-    void client.invalidateQueries({ queryKey: [...operationKeys.all(projectId), 'list'] });
-  }, [finished, client, projectId, instance.id]);
+  const { operation: rotation, active } = useFollowedOperation(instance, 'ROTATE_CERTIFICATES', started);
 
   if (instance.status !== 'RUNNING' && !rotation && !confirming) return null;
   return (
