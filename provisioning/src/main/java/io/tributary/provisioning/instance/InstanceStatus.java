@@ -8,14 +8,14 @@ import java.util.Set;
  * <pre>
  * CREATING  → RUNNING | CREATE_FAILED | DELETING
  * RUNNING   → DEGRADED | RESTARTING | DELETING
- * DEGRADED  → RUNNING | DELETING
+ * DEGRADED  → RUNNING | RESTARTING | DELETING
  * RESTARTING → RUNNING | DELETING
  * CREATE_FAILED → DELETING
  * DELETING  → DELETED
  * EXTENDING | UPGRADING | FROZEN → DELETING
  * </pre>
  * RESTARTING: a rolling restart is under way (the brokers serve, one at a time restarting); it ends RUNNING
- * whether the restart succeeds or fails. EXTENDING, UPGRADING and FROZEN belong to later operations: nothing
+ * whether the restart succeeds or fails (the health monitor then judges the brokers again). EXTENDING, UPGRADING and FROZEN belong to later operations: nothing
  * moves an instance into them yet, and from each the only way out is a deletion.
  */
 public enum InstanceStatus {
@@ -25,7 +25,7 @@ public enum InstanceStatus {
         return switch (this) {
             case CREATING -> EnumSet.of(RUNNING, CREATE_FAILED, DELETING);
             case RUNNING -> EnumSet.of(DEGRADED, RESTARTING, DELETING);
-            case DEGRADED -> EnumSet.of(RUNNING, DELETING);
+            case DEGRADED -> EnumSet.of(RUNNING, RESTARTING, DELETING);
             case CREATE_FAILED -> EnumSet.of(DELETING);
             case DELETING -> EnumSet.of(DELETED);
             case RESTARTING -> EnumSet.of(RUNNING, DELETING);

@@ -16,7 +16,8 @@ import java.util.UUID;
  *   <li>{@code CREATE_INSTANCE}: the first operation of a new instance ({@link #create}).</li>
  *   <li>{@code DELETE_INSTANCE}: always possible; it cancels the instance's unfinished work ({@link #delete}).</li>
  *   <li>every other type changes a running instance: one at a time per instance, only while it is RUNNING
- *       ({@link #refusal}, {@link #start}).</li>
+ *       ({@link #refusal}, {@link #start}); a restart of the brokers also while it is DEGRADED (a restart may heal
+ *       it).</li>
  * </ul>
  * Every method runs inside the caller's transaction, which also saves the instance (its current operation).
  */
@@ -89,7 +90,8 @@ public class OperationStarter {
             throw new IllegalArgumentException(type + " starts through create or delete");
         }
         instances.lockById(instance.getId());
-        if (instance.getStatus() != InstanceStatus.RUNNING) {
+        boolean healing = type == OperationType.RESTART_BROKERS && instance.getStatus() == InstanceStatus.DEGRADED;
+        if (instance.getStatus() != InstanceStatus.RUNNING && !healing) {
             return Optional.of("the instance is " + instance.getStatus() + "; " + describe(type)
                     + " while it is RUNNING");
         }

@@ -45,7 +45,10 @@ public class ClusterProbe {
     }
 
     public Replicas replicas(Properties clientProperties) throws Exception {
-        try (Admin admin = Admin.create(withTimeouts(clientProperties))) {
+        Properties props = withTimeouts(clientProperties);
+        // a broker held down still accepts connections: give up on it soon and ask another within the call's time
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 3);
+        try (Admin admin = Admin.create(props)) {
             int controller = admin.describeMetadataQuorum().quorumInfo().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .leaderId();
             Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()

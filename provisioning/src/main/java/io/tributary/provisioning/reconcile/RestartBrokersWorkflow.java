@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -69,9 +70,10 @@ public class RestartBrokersWorkflow {
     /** @param nodeId the one broker to restart ({@link Operation#getTargetNodeId}); {@code null}: every broker */
     public List<Step> steps(Integer nodeId) {
         return List.of(
-                new Step("MARK_RESTARTING", 2, (op, i) -> moveTo(i, InstanceStatus.RUNNING, InstanceStatus.RESTARTING)),
+                new Step("MARK_RESTARTING", 2, (op, i) -> moveTo(i, Set.of(InstanceStatus.RUNNING, InstanceStatus.DEGRADED),
+                        InstanceStatus.RESTARTING)),
                 new Step("ROLL_BROKERS", 5, (op, i) -> rollNext(op, i, nodeId)),
-                new Step("MARK_RUNNING", 98, (op, i) -> moveTo(i, InstanceStatus.RESTARTING, InstanceStatus.RUNNING)));
+                new Step("MARK_RUNNING", 98, (op, i) -> moveTo(i, Set.of(InstanceStatus.RESTARTING), InstanceStatus.RUNNING)));
     }
 
     /** Ends the restart's RESTARTING state of the instance after the operation failed. */
@@ -84,10 +86,10 @@ public class RestartBrokersWorkflow {
         }));
     }
 
-    private StepResult moveTo(Instance current, InstanceStatus from, InstanceStatus to) {
+    private StepResult moveTo(Instance current, Set<InstanceStatus> from, InstanceStatus to) {
         tx.executeWithoutResult(s -> {
             Instance fresh = instances.findById(current.getId()).orElseThrow();
-            if (fresh.getStatus() == from) {
+            if (from.contains(fresh.getStatus())) {
                 fresh.moveTo(to, null, clock.instant());
                 instances.save(fresh);
             }

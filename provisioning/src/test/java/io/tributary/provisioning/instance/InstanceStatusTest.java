@@ -27,6 +27,7 @@ class InstanceStatusTest {
         Instance i = creating();
         i.moveTo(InstanceStatus.RUNNING, null, now);
         assertThat(i.getStatus()).isEqualTo(InstanceStatus.RUNNING);
+        assertThat(InstanceStatus.DEGRADED.canMoveTo(InstanceStatus.RESTARTING)).as("a restart may heal").isTrue();
     }
 
     @Test
@@ -54,6 +55,7 @@ class InstanceStatusTest {
         assertThatThrownBy(() -> i.moveTo(InstanceStatus.DEGRADED, "x", now)).isInstanceOf(IllegalTransitionException.class);
         i.moveTo(InstanceStatus.RUNNING, null, now);
         assertThat(i.getStatus()).isEqualTo(InstanceStatus.RUNNING);
+        assertThat(InstanceStatus.DEGRADED.canMoveTo(InstanceStatus.RESTARTING)).as("a restart may heal").isTrue();
     }
 
     @Test
