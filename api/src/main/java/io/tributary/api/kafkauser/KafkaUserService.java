@@ -90,7 +90,9 @@ class KafkaUserService {
         if (user.isAdmin()) {
             throw new ApiException(ErrorCode.INVALID_STATE, "the admin user " + name + " cannot be deleted");
         }
-        call(() -> ScramUsers.delete(kafka.admin(instance), name));
+        // never a SCRAM deletion (it makes restarted brokers lose every user, docs/security.md): the credential
+        // becomes one nobody knows; the user is gone from our database, listings and the PLAIN store
+        call(() -> ScramUsers.disable(kafka.admin(instance), name));
         users.delete(user);
         desiredStates.write(instance.getId());
     }
