@@ -116,8 +116,11 @@ class SaslRestartIT {
             ProcessHandle.of(killed).orElseThrow().destroyForcibly(); // SIGKILL
             await("broker " + node + " is not RUNNING after the kill").atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(200)).until(() -> !"RUNNING".equals(status(node)));
-            await("the agent restarts broker " + node).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> "RUNNING".equals(status(node)));
+            await("the agent restarts broker " + node + " and its logins work").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                        JsonNode b = broker(node);
+                        assertThat(b.path("status").asText()).as(b.toString()).isEqualTo("RUNNING");
+                    });
             // RUNNING again means the health check logged in to it: logins work now, without waiting
             for (String mechanism : MECHANISMS) {
                 login(broker, mechanism, ADMIN, ADMIN_PASSWORD);
@@ -169,9 +172,12 @@ class SaslRestartIT {
         return out;
     }
 
+    private JsonNode broker(int node) {
+        return brokers().stream().filter(b -> b.path("nodeId").asInt() == node).findFirst().orElseThrow();
+    }
+
     private String status(int node) {
-        return brokers().stream().filter(b -> b.path("nodeId").asInt() == node).findFirst().orElseThrow()
-                .path("status").asText();
+        return broker(node).path("status").asText();
     }
 
     /** The broker JVM of node {@code node}: the kafka.Kafka process running its local host's server.properties. */

@@ -65,15 +65,23 @@ public class AdminUserSetup {
 
     /** A probe user and its sealed password when the instance has none (created before probes were); false if it has. */
     private boolean preparedProbe(Instance instance) {
+        String password = randomPassword();
+        return preparedProbe(instance, password, ScramCredential.of(password));
+    }
+
+    private boolean preparedProbe(Instance instance, String password, ScramCredential credential) {
         if (instance.getProbePasswordEncrypted() != null) {
             return false;
         }
+        instance.setProbePasswordEncrypted(cipher.encrypt(password));
+        users.save(new KafkaUser(instance.getId(), KafkaUser.PROBE, false, credential, clock.instant()));
+        return true;
+    }
+
+    private static String randomPassword() {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
-        String password = Base64.getEncoder().encodeToString(secret);
-        instance.setProbePasswordEncrypted(cipher.encrypt(password));
-        users.save(new KafkaUser(instance.getId(), KafkaUser.PROBE, false, ScramCredential.of(password), clock.instant()));
-        return true;
+        return Base64.getEncoder().encodeToString(secret);
     }
 
     /** The probe user's password, or null while the instance has no probe. */
@@ -82,27 +90,28 @@ public class AdminUserSetup {
     }
 
     /**
-     * Gives a running instance that has no probe user one (instances created before probes): the database first,
-     * then Kafka's SCRAM credential; the caller rewrites the desired states for the brokers' PLAIN store.
+     * Gives a running instance that has no probe user one (instances created before probes): Kafka's SCRAM
+     * credential first, then the database (a crash in between leaves an unused credential that the next try
+     * overwrites); the caller rewrites the desired states for the brokers' PLAIN store.
      * @return whether a probe was added
      */
     public boolean ensureProbe(Instance instance) throws Exception {
         if (!instance.isSasl() || instance.getProbePasswordEncrypted() != null) {
             return false;
         }
-        Boolean added = tx.execute(s -> {
+        String password = randomPassword();
+        ScramCredential credential = ScramCredential.of(password);
+        try (Admin client = Admin.create(clients.properties(instance))) {
+            ScramUsers.upsert(client, KafkaUser.PROBE, password, credential);
+        }
+        return Boolean.TRUE.equals(tx.execute(s -> {
             Instance fresh = instances.findById(instance.getId()).orElseThrow();
-            if (!preparedProbe(fresh)) {
+            if (!preparedProbe(fresh, password, credential)) {
                 return false;
             }
             instances.save(fresh);
             return true;
-        });
-        Instance fresh = instances.findById(instance.getId()).orElseThrow();
-        if (Boolean.TRUE.equals(added)) {
-            upsertProbe(fresh, fresh.getInternalBootstrapServers());
-        }
-        return Boolean.TRUE.equals(added);
+        }));
     }
 
     private void upsertProbe(Instance instance, String internalBootstrap) throws Exception {

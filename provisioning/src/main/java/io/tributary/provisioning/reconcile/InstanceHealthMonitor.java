@@ -171,7 +171,7 @@ public class InstanceHealthMonitor {
 
     /** Why the probe could not log in to this broker alone with every mechanism of the instance, or null. */
     private String loginProblem(Instance instance, Host host, String password) {
-        SaslLogins.Target target = new SaslLogins.Target(host.getAddress() + ":" + ListenerPorts.of(host).client(),
+        SaslLogins.Target target = new SaslLogins.Target(host.getNodeId(), host.getAddress() + ":" + ListenerPorts.of(host).client(),
                 instance.getSecurityProtocol(), instance.getCaCertificate());
         List<String> refused = new ArrayList<>();
         for (String mechanism : instance.getSaslMechanisms()) {

@@ -1,5 +1,6 @@
 package io.tributary.provisioning.reconcile;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -7,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.config.SslConfigs;
 
 /**
@@ -17,17 +20,18 @@ import org.apache.kafka.common.config.SslConfigs;
 public interface SaslLogins {
 
     /** The broker's client listener and what a client needs to reach it. */
-    record Target(String bootstrap, String securityProtocol, String caCertificatePem) {
+    record Target(int nodeId, String bootstrap, String securityProtocol, String caCertificatePem) {
     }
 
     /** Why the login failed, or empty when the broker took it. */
     Optional<String> refusal(Target target, String mechanism, String user, String password);
 
     /**
-     * A short-lived Admin client whose only bootstrap address is the broker; {@code describeCluster} needs the SASL
-     * handshake with that broker first, and no ACL, so only a refused login (or no answer) fails it. The client
-     * listener's network allow-list is enforced by the authorizer, which this call does not consult, so a tenant's
-     * network rules cannot lock the check out.
+     * A short-lived Admin client whose only bootstrap address is the broker, asking that broker (by node id, so the
+     * request goes nowhere else) for its configs. The probe user has no ACLs, so the usual answer is an authorization
+     * error: that is a success here, since a broker only authorizes a client it has authenticated. A refused login
+     * (or no answer) fails. The tenant's network allow-list is one of the authorizer's rules, so it cannot make a
+     * login look refused.
      */
     final class Kafka implements SaslLogins {
 
@@ -36,9 +40,13 @@ public interface SaslLogins {
         @Override
         public Optional<String> refusal(Target target, String mechanism, String user, String password) {
             try (Admin admin = Admin.create(properties(target, mechanism, user, password))) {
-                admin.describeCluster().nodes().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(target.nodeId()))))
+                        .all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
                 return Optional.empty();
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof AuthorizationException) {
+                    return Optional.empty(); // authenticated, and (rightly) allowed nothing
+                }
                 return Optional.of(e.getCause().getClass().getSimpleName());
             } catch (java.util.concurrent.TimeoutException e) {
                 return Optional.of("no answer within " + TIMEOUT_MS + " ms");
