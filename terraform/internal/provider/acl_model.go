@@ -1,9 +1,6 @@
 package provider
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tributary-io/terraform-provider-tributary/internal/client"
@@ -27,21 +24,6 @@ type aclModel struct {
 	Host         types.String `tfsdk:"host"`
 	Operation    types.String `tfsdk:"operation"`
 	Permission   types.String `tfsdk:"permission"`
-}
-
-// aclID is the Terraform id of an ACL: `<instance_id>/<acl_id>`, the API's id of the ACL
-// (derived from its fields) prefixed by the instance's.
-func aclID(instanceID, id string) string { return instanceID + "/" + id }
-
-// parseACLID splits `<instance_id>/<acl_id>` at the first slash: the instance id is a
-// UUID, and the API's ACL id is taken as it is, whatever it contains.
-func parseACLID(id string) (instanceID, apiID string, err error) {
-	instanceID, apiID, ok := strings.Cut(id, "/")
-	if !ok || strings.TrimSpace(instanceID) == "" || apiID == "" {
-		return "", "", fmt.Errorf("%q is not an ACL id: expected <instance_id>/<acl id>, the acl id as "+
-			"GET .../instances/<instance_id>/acls lists it", id)
-	}
-	return instanceID, apiID, nil
 }
 
 // toAclCreate maps a planned tributary_acl to the API's request. pattern_type and host
@@ -70,7 +52,7 @@ func toAclCreate(m aclModel) client.AclCreate {
 // fromAcl is the state of an ACL as the API shows it.
 func fromAcl(instanceID string, a client.Acl) aclModel {
 	return aclModel{
-		ID:           types.StringValue(aclID(instanceID, a.Id)),
+		ID:           types.StringValue(aclKind.id(instanceID, a.Id)),
 		ACLID:        types.StringValue(a.Id),
 		InstanceID:   types.StringValue(instanceID),
 		ResourceType: types.StringValue(string(a.ResourceType)),

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -36,13 +35,13 @@ func aclPlan() aclModel {
 }
 
 func TestParseACLID(t *testing.T) {
-	instanceID, id, err := parseACLID(aclID(testInstanceID, testACLID))
+	instanceID, id, err := aclKind.parse(aclKind.id(testInstanceID, testACLID))
 	if err != nil || instanceID != testInstanceID || id != testACLID {
 		t.Errorf("parse = %q, %q, %v; want the ACL id whole, slash included", instanceID, id, err)
 	}
 	for _, bad := range []string{"", testInstanceID, testInstanceID + "/", "/" + testACLID, " /x"} {
-		if _, _, err := parseACLID(bad); err == nil || !strings.Contains(err.Error(), "<instance_id>/<acl id>") {
-			t.Errorf("parseACLID(%q) = %v, want an error naming the expected form", bad, err)
+		if _, _, err := aclKind.parse(bad); err == nil || !strings.Contains(err.Error(), "<instance_id>/<acl id>") {
+			t.Errorf("aclKind.parse(%q) = %v, want an error naming the expected form", bad, err)
 		}
 	}
 }
@@ -117,12 +116,10 @@ func TestACLSchema_defaultsAndReplacement(t *testing.T) {
 // sees one path segment.
 func TestACLID_isEscapedInThePath(t *testing.T) {
 	var requestURI string
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	api := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
 		requestURI = r.RequestURI
 		w.WriteHeader(http.StatusNoContent)
-	}))
-	t.Cleanup(srv.Close)
-	api := &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}
+	})
 	if _, err := api.api.AclsAPI.DeleteAcl(context.Background(), "p", testInstanceID, testACLID).Execute(); err != nil {
 		t.Fatal(describeAPIError(err))
 	}

@@ -2,10 +2,10 @@ package provider
 
 import (
 	"context"
+	"net/http"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -29,20 +29,11 @@ func NewACLResource() resource.Resource {
 }
 
 type aclResource struct {
-	api *apiContext
+	resourceAPI
 }
 
 func (r *aclResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_acl"
-}
-
-func (r *aclResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, problem := apiContextFrom(req.ProviderData)
-	if problem != "" {
-		resp.Diagnostics.AddError("Provider not configured", problem)
-		return
-	}
-	r.api = c
 }
 
 func (r *aclResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -62,21 +53,13 @@ func (r *aclResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 			"creation of an existing ACL with it, so declare each ACL once: two resources with the same fields " +
 			"are the same ACL, and destroying one removes it for both.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<instance_id>/<acl_id>`; also the import id.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": aclKind.idAttribute(),
 			"acl_id": schema.StringAttribute{
 				MarkdownDescription: "The API's id of the ACL, derived from its fields (as `GET .../acls` lists it).",
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"instance_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the instance (`tributary_instance.<name>.id`). Changing it replaces the ACL.",
-				Required:            true,
-				PlanModifiers:       replaces,
-			},
+			"instance_id": aclKind.instanceIDAttribute(),
 			"resource_type": enum("Kind of resource: "+mdEnum(client.AllowedAclResourceTypeEnumValues)+".",
 				enumStrings(client.AllowedAclResourceTypeEnumValues)),
 			"resource_name": schema.StringAttribute{
@@ -141,13 +124,7 @@ func (r *aclResource) Create(ctx context.Context, req resource.CreateRequest, re
 	}
 	// The brokers learn of a new ACL within moments; wait until the API lists it, so that
 	// the next refresh does not take it for deleted.
-	_, err = awaitVisible(ctx, "ACL "+acl.Id, func(ctx context.Context) (*client.Acl, bool, error) {
-		a, httpResp, err := r.api.api.AclsAPI.GetAcl(ctx, r.api.project, instanceID, acl.Id).Execute()
-		if isNotFound(httpResp, err) {
-			return nil, false, nil
-		}
-		return a, err == nil, err
-	})
+	_, err = awaitVisible(ctx, "ACL "+acl.Id, r.getACL(instanceID, acl.Id))
 	if err != nil {
 		resp.Diagnostics.AddWarning("ACL creation not confirmed", err.Error())
 	}
@@ -160,14 +137,8 @@ func (r *aclResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 		return
 	}
 	instanceID, id := state.InstanceID.ValueString(), state.ACLID.ValueString()
-	acl, httpResp, err := r.api.api.AclsAPI.GetAcl(ctx, r.api.project, instanceID, id).Execute()
-	if isNotFound(httpResp, err) || (err != nil && instanceGone(ctx, r.api, httpResp, instanceID)) {
-		tflog.Warn(ctx, "ACL is gone; removing it from state", map[string]any{"instance_id": instanceID, "acl_id": id})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiag("Could not read the ACL", err))
+	acl := readChild(ctx, r.api, aclKind, instanceID, id, resp, r.getACL(instanceID, id))
+	if acl == nil {
 		return
 	}
 	newState := fromAcl(instanceID, *acl)
@@ -188,22 +159,18 @@ func (r *aclResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 		return
 	}
 	instanceID, id := state.InstanceID.ValueString(), state.ACLID.ValueString()
-	httpResp, err := r.api.api.AclsAPI.DeleteAcl(ctx, r.api.project, instanceID, id).Execute()
-	switch {
-	case isNotFound(httpResp, err), err != nil && instanceGone(ctx, r.api, httpResp, instanceID):
-		return
-	case err != nil:
-		resp.Diagnostics.Append(apiErrorDiag("Could not delete the ACL", err))
-	}
+	deleteChild(ctx, r.api, aclKind, instanceID, &resp.Diagnostics, func(ctx context.Context) (*http.Response, error) {
+		return r.api.api.AclsAPI.DeleteAcl(ctx, r.api.project, instanceID, id).Execute()
+	})
 }
 
 func (r *aclResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	instanceID, id, err := parseACLID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id", err.Error())
-		return
+	aclKind.importState(ctx, req, resp)
+}
+
+// getACL reads an ACL of an instance.
+func (r *aclResource) getACL(instanceID, id string) func(context.Context) (*client.Acl, *http.Response, error) {
+	return func(ctx context.Context) (*client.Acl, *http.Response, error) {
+		return r.api.api.AclsAPI.GetAcl(ctx, r.api.project, instanceID, id).Execute()
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), aclID(instanceID, id))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("acl_id"), id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), instanceID)...)
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -119,7 +120,7 @@ func aclSteps(t *testing.T, baseCfg string) []acc.TestStep {
 					return nil
 				}),
 				func(*terraform.State) error {
-					instanceID, id, err := parseACLID(readID)
+					instanceID, id, err := aclKind.parse(readID)
 					if err != nil {
 						return err
 					}
@@ -140,15 +141,9 @@ func aclSteps(t *testing.T, baseCfg string) []acc.TestStep {
 		},
 		{
 			// Deleted behind Terraform's back: the refresh drops it (404), apply creates it again.
-			PreConfig: func() {
-				instanceID, id, err := parseACLID(writeID)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := accAPI.api.AclsAPI.DeleteAcl(context.Background(), accAPI.project, instanceID, id).Execute(); err != nil {
-					t.Fatalf("DELETE behind Terraform's back: %s", describeAPIError(err))
-				}
-			},
+			PreConfig: deleteBehindTerraform(t, aclKind, &writeID, func(ctx context.Context, instanceID, id string) (*http.Response, error) {
+				return accAPI.api.AclsAPI.DeleteAcl(ctx, accAPI.project, instanceID, id).Execute()
+			}),
 			Config: write,
 			ConfigPlanChecks: acc.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(aclAddr, plancheck.ResourceActionCreate)},
@@ -184,18 +179,11 @@ func checkACLID(addr string) acc.TestCheckFunc {
 
 // checkAPIACL reads the ACL of the state through the API and checks it.
 func checkAPIACL(addr string, check func(*client.Acl) error) acc.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[addr]
-		if !ok {
-			return fmt.Errorf("%s not in state", addr)
-		}
-		a := rs.Primary.Attributes
-		acl, _, err := accAPI.api.AclsAPI.GetAcl(context.Background(), accAPI.project, a["instance_id"], a["acl_id"]).Execute()
-		if err != nil {
-			return fmt.Errorf("GET ACL %s: %s", rs.Primary.ID, describeAPIError(err))
-		}
-		return check(acl)
-	}
+	return checkAPI(addr, "ACL", getAccACL, check)
+}
+
+func getAccACL(ctx context.Context, rs *terraform.InstanceState) (*client.Acl, *http.Response, error) {
+	return accAPI.api.AclsAPI.GetAcl(ctx, accAPI.project, rs.Attributes["instance_id"], rs.Attributes["acl_id"]).Execute()
 }
 
 // checkAPIACLListed checks that the instance lists exactly n ACLs of the principal.
@@ -222,21 +210,4 @@ func checkAPIACLListed(principal string, n int) acc.TestCheckFunc {
 
 // checkACLsDestroyed: after destroy, GET answers 404 for every ACL that was in state, or
 // its instance is gone too.
-func checkACLsDestroyed(s *terraform.State) error {
-	ctx := context.Background()
-	for _, rs := range s.RootModule().Resources {
-		if rs.Type != "tributary_acl" {
-			continue
-		}
-		a := rs.Primary.Attributes
-		_, httpResp, err := accAPI.api.AclsAPI.GetAcl(ctx, accAPI.project, a["instance_id"], a["acl_id"]).Execute()
-		if isNotFound(httpResp, err) || (err != nil && instanceGone(ctx, accAPI, httpResp, a["instance_id"])) {
-			continue
-		}
-		if err == nil {
-			return fmt.Errorf("ACL %s still exists", rs.Primary.ID)
-		}
-		return fmt.Errorf("GET ACL %s: %s", rs.Primary.ID, describeAPIError(err))
-	}
-	return nil
-}
+var checkACLsDestroyed = checkChildrenDestroyed("tributary_acl", "ACL", getAccACL, accInstanceGone)

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -11,13 +10,12 @@ import (
 // serveProblem answers every request with one problem document.
 func serveProblem(t *testing.T, status int, body string) *apiContext {
 	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	api := fakeAPI(t, func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/problem+json")
 		w.WriteHeader(status)
 		_, _ = w.Write([]byte(body))
-	}))
-	t.Cleanup(srv.Close)
-	return &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}
+	})
+	return api
 }
 
 func TestAPIErrorDiag_showsTitleDetailAndFieldErrors(t *testing.T) {

@@ -16,7 +16,7 @@ func NewAvailabilityZonesDataSource() datasource.DataSource {
 }
 
 type availabilityZonesDataSource struct {
-	api *apiContext
+	dataSourceAPI
 }
 
 type availabilityZonesModel struct {
@@ -25,15 +25,6 @@ type availabilityZonesModel struct {
 
 func (d *availabilityZonesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_availability_zones"
-}
-
-func (d *availabilityZonesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	c, problem := apiContextFrom(req.ProviderData)
-	if problem != "" {
-		resp.Diagnostics.AddError("Provider not configured", problem)
-		return
-	}
-	d.api = c
 }
 
 func (d *availabilityZonesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

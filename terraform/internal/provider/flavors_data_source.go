@@ -18,7 +18,7 @@ func NewFlavorsDataSource() datasource.DataSource {
 }
 
 type flavorsDataSource struct {
-	api *apiContext
+	dataSourceAPI
 }
 
 type flavorsModel struct {
@@ -45,15 +45,6 @@ type flavorModel struct {
 
 func (d *flavorsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_flavors"
-}
-
-func (d *flavorsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	c, problem := apiContextFrom(req.ProviderData)
-	if problem != "" {
-		resp.Diagnostics.AddError("Provider not configured", problem)
-		return
-	}
-	d.api = c
 }
 
 func (d *flavorsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

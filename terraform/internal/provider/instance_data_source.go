@@ -22,33 +22,14 @@ func NewInstanceDataSource() datasource.DataSource {
 }
 
 type instanceDataSource struct {
-	api *apiContext
+	dataSourceAPI
 }
 
 // instanceDataModel is instanceModel without what only the resource has (the admin
-// password, timeouts).
+// password, timeouts), with why the instance is in its status.
 type instanceDataModel struct {
-	ID                types.String `tfsdk:"id"`
-	Name              types.String `tfsdk:"name"`
-	Description       types.String `tfsdk:"description"`
-	Flavor            types.String `tfsdk:"flavor"`
-	BrokerCount       types.Int64  `tfsdk:"broker_count"`
-	AvailabilityZones types.List   `tfsdk:"availability_zones"`
-	StorageGB         types.Int64  `tfsdk:"storage_gb"`
-	KafkaVersion      types.String `tfsdk:"kafka_version"`
-	Security          types.Object `tfsdk:"security"`
-	Network           types.Object `tfsdk:"network"`
-	Retention         types.Object `tfsdk:"retention"`
-	MaintenanceWindow types.Object `tfsdk:"maintenance_window"`
-	Billing           types.Object `tfsdk:"billing"`
-	Tags              types.Map    `tfsdk:"tags"`
-	BrokerConfig      types.Map    `tfsdk:"broker_config"`
-	AutoCreateTopics  types.Bool   `tfsdk:"auto_create_topics"`
-	Status            types.String `tfsdk:"status"`
-	StatusReason      types.String `tfsdk:"status_reason"`
-	BootstrapServers  types.String `tfsdk:"bootstrap_servers"`
-	Connection        types.Object `tfsdk:"connection_info"`
-	CreatedAt         types.String `tfsdk:"created_at"`
+	instanceView
+	StatusReason types.String `tfsdk:"status_reason"`
 }
 
 var securityViewAttrTypes = map[string]attr.Type{
@@ -59,15 +40,6 @@ var securityViewAttrTypes = map[string]attr.Type{
 
 func (d *instanceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_instance"
-}
-
-func (d *instanceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	c, problem := apiContextFrom(req.ProviderData)
-	if problem != "" {
-		resp.Diagnostics.AddError("Provider not configured", problem)
-		return
-	}
-	d.api = c
 }
 
 func (d *instanceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -204,7 +176,7 @@ func (d *instanceDataSource) Read(ctx context.Context, req datasource.ReadReques
 // collections always set and the security object without the password.
 func fromInstanceData(ctx context.Context, in client.Instance) (instanceDataModel, diag.Diagnostics) {
 	empty := types.MapValueMust(types.StringType, map[string]attr.Value{})
-	r, diags := fromInstance(ctx, in, instanceModel{Tags: empty, BrokerConfig: empty})
+	r, diags := fromInstance(ctx, in, instanceModel{instanceView: instanceView{Tags: empty, BrokerConfig: empty}})
 
 	var sec securityModel
 	diags.Append(r.Security.As(ctx, &sec, basetypes.ObjectAsOptions{})...)
@@ -215,12 +187,7 @@ func fromInstanceData(ctx context.Context, in client.Instance) (instanceDataMode
 	})
 	diags.Append(d...)
 
-	return instanceDataModel{
-		ID: r.ID, Name: r.Name, Description: r.Description, Flavor: r.Flavor, BrokerCount: r.BrokerCount,
-		AvailabilityZones: r.AvailabilityZones, StorageGB: r.StorageGB, KafkaVersion: r.KafkaVersion,
-		Security: security, Network: r.Network, Retention: r.Retention, MaintenanceWindow: r.MaintenanceWindow,
-		Billing: r.Billing, Tags: r.Tags, BrokerConfig: r.BrokerConfig, AutoCreateTopics: r.AutoCreateTopics,
-		Status: r.Status, StatusReason: nullableString(in.StatusReason), BootstrapServers: r.BootstrapServers,
-		Connection: r.Connection, CreatedAt: r.CreatedAt,
-	}, diags
+	m := instanceDataModel{instanceView: r.instanceView, StatusReason: nullableString(in.StatusReason)}
+	m.Security = security
+	return m, diags
 }

@@ -14,30 +14,37 @@ import (
 	"github.com/tributary-io/terraform-provider-tributary/internal/client"
 )
 
+// instanceView holds the attributes the tributary_instance resource and data source both
+// have.
+type instanceView struct {
+	ID                types.String `tfsdk:"id"`
+	Name              types.String `tfsdk:"name"`
+	Description       types.String `tfsdk:"description"`
+	Flavor            types.String `tfsdk:"flavor"`
+	BrokerCount       types.Int64  `tfsdk:"broker_count"`
+	AvailabilityZones types.List   `tfsdk:"availability_zones"`
+	StorageGB         types.Int64  `tfsdk:"storage_gb"`
+	KafkaVersion      types.String `tfsdk:"kafka_version"`
+	Security          types.Object `tfsdk:"security"`
+	Network           types.Object `tfsdk:"network"`
+	Retention         types.Object `tfsdk:"retention"`
+	MaintenanceWindow types.Object `tfsdk:"maintenance_window"`
+	Billing           types.Object `tfsdk:"billing"`
+	Tags              types.Map    `tfsdk:"tags"`
+	BrokerConfig      types.Map    `tfsdk:"broker_config"`
+	AutoCreateTopics  types.Bool   `tfsdk:"auto_create_topics"`
+	Status            types.String `tfsdk:"status"`
+	BootstrapServers  types.String `tfsdk:"bootstrap_servers"`
+	Connection        types.Object `tfsdk:"connection_info"`
+	CreatedAt         types.String `tfsdk:"created_at"`
+}
+
 // instanceModel is the state of a tributary_instance resource. The tributary_instance
-// data source uses the same attributes minus admin_password and timeouts.
+// data source (instanceDataModel) has the same view with status_reason, without
+// timeouts, and with a security object without admin_password.
 type instanceModel struct {
-	ID                types.String   `tfsdk:"id"`
-	Name              types.String   `tfsdk:"name"`
-	Description       types.String   `tfsdk:"description"`
-	Flavor            types.String   `tfsdk:"flavor"`
-	BrokerCount       types.Int64    `tfsdk:"broker_count"`
-	AvailabilityZones types.List     `tfsdk:"availability_zones"`
-	StorageGB         types.Int64    `tfsdk:"storage_gb"`
-	KafkaVersion      types.String   `tfsdk:"kafka_version"`
-	Security          types.Object   `tfsdk:"security"`
-	Network           types.Object   `tfsdk:"network"`
-	Retention         types.Object   `tfsdk:"retention"`
-	MaintenanceWindow types.Object   `tfsdk:"maintenance_window"`
-	Billing           types.Object   `tfsdk:"billing"`
-	Tags              types.Map      `tfsdk:"tags"`
-	BrokerConfig      types.Map      `tfsdk:"broker_config"`
-	AutoCreateTopics  types.Bool     `tfsdk:"auto_create_topics"`
-	Status            types.String   `tfsdk:"status"`
-	BootstrapServers  types.String   `tfsdk:"bootstrap_servers"`
-	Connection        types.Object   `tfsdk:"connection_info"`
-	CreatedAt         types.String   `tfsdk:"created_at"`
-	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+	instanceView
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 // Nested objects, as Go structs for As/ObjectValueFrom.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -41,44 +40,46 @@ func strMap(kv map[string]string) types.Map {
 // fullPlan is a plan with every order field configured.
 func fullPlan() instanceModel {
 	return instanceModel{
-		ID:                types.StringUnknown(),
-		Name:              types.StringValue("orders"),
-		Description:       types.StringValue("order events"),
-		Flavor:            types.StringValue("kafka.2u4g"),
-		BrokerCount:       types.Int64Value(3),
-		AvailabilityZones: strList("az1", "az2", "az3"),
-		StorageGB:         types.Int64Value(100),
-		KafkaVersion:      types.StringValue("4.1.1"),
-		Security: types.ObjectValueMust(securityAttrTypes, map[string]attr.Value{
-			"protocol":        types.StringValue("SASL_SSL"),
-			"sasl_mechanisms": strSet("SCRAM-SHA-512"),
-			"admin_username":  types.StringValue("admin"),
-			"admin_password":  types.StringValue("s3cret-pass"),
-		}),
-		Network: types.ObjectValueMust(networkAttrTypes, map[string]attr.Value{
-			"allowed_cidrs": strSet("10.0.0.0/16"),
-		}),
-		Retention: types.ObjectValueMust(retentionAttrTypes, map[string]attr.Value{
-			"default_hours":   types.Int64Value(48),
-			"capacity_policy": types.StringValue("PRODUCE_REJECT"),
-		}),
-		MaintenanceWindow: types.ObjectValueMust(maintenanceWindowAttrTypes, map[string]attr.Value{
-			"day_of_week":    types.StringValue("SUNDAY"),
-			"start_hour":     types.Int64Value(2),
-			"duration_hours": types.Int64Value(3),
-		}),
-		Billing: types.ObjectValueMust(billingAttrTypes, map[string]attr.Value{
-			"mode":          types.StringValue("PREPAID"),
-			"period_months": types.Int64Value(12),
-			"auto_renew":    types.BoolValue(true),
-		}),
-		Tags:             strMap(map[string]string{"team": "payments"}),
-		BrokerConfig:     strMap(map[string]string{"log.cleaner.threads": "2"}),
-		AutoCreateTopics: types.BoolValue(true),
-		Status:           types.StringUnknown(),
-		BootstrapServers: types.StringUnknown(),
-		Connection:       types.ObjectUnknown(connectionAttrTypes),
-		CreatedAt:        types.StringUnknown(),
+		instanceView: instanceView{
+			ID:                types.StringUnknown(),
+			Name:              types.StringValue("orders"),
+			Description:       types.StringValue("order events"),
+			Flavor:            types.StringValue("kafka.2u4g"),
+			BrokerCount:       types.Int64Value(3),
+			AvailabilityZones: strList("az1", "az2", "az3"),
+			StorageGB:         types.Int64Value(100),
+			KafkaVersion:      types.StringValue("4.1.1"),
+			Security: types.ObjectValueMust(securityAttrTypes, map[string]attr.Value{
+				"protocol":        types.StringValue("SASL_SSL"),
+				"sasl_mechanisms": strSet("SCRAM-SHA-512"),
+				"admin_username":  types.StringValue("admin"),
+				"admin_password":  types.StringValue("s3cret-pass"),
+			}),
+			Network: types.ObjectValueMust(networkAttrTypes, map[string]attr.Value{
+				"allowed_cidrs": strSet("10.0.0.0/16"),
+			}),
+			Retention: types.ObjectValueMust(retentionAttrTypes, map[string]attr.Value{
+				"default_hours":   types.Int64Value(48),
+				"capacity_policy": types.StringValue("PRODUCE_REJECT"),
+			}),
+			MaintenanceWindow: types.ObjectValueMust(maintenanceWindowAttrTypes, map[string]attr.Value{
+				"day_of_week":    types.StringValue("SUNDAY"),
+				"start_hour":     types.Int64Value(2),
+				"duration_hours": types.Int64Value(3),
+			}),
+			Billing: types.ObjectValueMust(billingAttrTypes, map[string]attr.Value{
+				"mode":          types.StringValue("PREPAID"),
+				"period_months": types.Int64Value(12),
+				"auto_renew":    types.BoolValue(true),
+			}),
+			Tags:             strMap(map[string]string{"team": "payments"}),
+			BrokerConfig:     strMap(map[string]string{"log.cleaner.threads": "2"}),
+			AutoCreateTopics: types.BoolValue(true),
+			Status:           types.StringUnknown(),
+			BootstrapServers: types.StringUnknown(),
+			Connection:       types.ObjectUnknown(connectionAttrTypes),
+			CreatedAt:        types.StringUnknown(),
+		},
 	}
 }
 
@@ -259,7 +260,7 @@ func TestFromInstance_mapsTheAPIView(t *testing.T) {
 
 func TestFromInstance_afterImportHasNoPasswordAndKeepsEmptyMapsWhenConfigured(t *testing.T) {
 	ctx := context.Background()
-	m, diags := fromInstance(ctx, apiInstance(t), instanceModel{Tags: strMap(map[string]string{})})
+	m, diags := fromInstance(ctx, apiInstance(t), instanceModel{instanceView: instanceView{Tags: strMap(map[string]string{})}})
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -456,13 +457,11 @@ func TestToNetworkRules(t *testing.T) {
 func TestFetchCACertificate_onlyForTLSInstances(t *testing.T) {
 	const pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
 	var calls []string
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	api := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
 		calls = append(calls, r.Method+" "+r.URL.Path)
 		w.Header().Set("Content-Type", "application/x-pem-file")
 		_, _ = w.Write([]byte(pem))
-	}))
-	t.Cleanup(srv.Close)
-	api := &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}
+	})
 	ctx := context.Background()
 
 	plain := apiInstance(t)

@@ -49,20 +49,11 @@ func NewInstanceResource() resource.Resource {
 }
 
 type instanceResource struct {
-	api *apiContext
+	resourceAPI
 }
 
 func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_instance"
-}
-
-func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, problem := apiContextFrom(req.ProviderData)
-	if problem != "" {
-		resp.Diagnostics.AddError("Provider not configured", problem)
-		return
-	}
-	r.api = c
 }
 
 // The API changes name, description, tags and retention in place (PATCH) and replaces the

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"regexp"
 	"slices"
 	"strings"
@@ -311,17 +312,9 @@ func wrappedText(phrases ...string) *regexp.Regexp {
 
 // checkAPIInstance reads the instance of the state through the API and checks it.
 func checkAPIInstance(check func(*client.Instance) error) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[instanceAddr]
-		if !ok {
-			return fmt.Errorf("%s not in state", instanceAddr)
-		}
-		in, _, err := accAPI.api.InstancesAPI.GetInstance(context.Background(), accAPI.project, rs.Primary.ID).Execute()
-		if err != nil {
-			return fmt.Errorf("GET instance %s: %s", rs.Primary.ID, describeAPIError(err))
-		}
-		return check(in)
-	}
+	return checkAPI(instanceAddr, "instance", func(ctx context.Context, rs *terraform.InstanceState) (*client.Instance, *http.Response, error) {
+		return accAPI.api.InstancesAPI.GetInstance(ctx, accAPI.project, rs.ID).Execute()
+	}, check)
 }
 
 // checkInstancesDestroyed: after destroy, GET answers 404 (or DELETED) for every

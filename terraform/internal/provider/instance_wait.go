@@ -22,79 +22,69 @@ const maxConsecutiveErrors = 5
 // waitForRunning polls the instance until it is RUNNING, failing on CREATE_FAILED (with
 // the API's statusReason), on deletion, and when ctx ends.
 func waitForRunning(ctx context.Context, api *apiContext, id string) (*client.Instance, error) {
-	last := "unknown"
-	failures := 0
-	for {
-		in, httpResp, err := api.api.InstancesAPI.GetInstance(ctx, api.project, id).Execute()
-		switch {
-		case isNotFound(httpResp, err):
-			return nil, fmt.Errorf("instance %s disappeared while waiting for it to become RUNNING", id)
-		case err != nil:
-			failures++
-			if failures >= maxConsecutiveErrors || ctx.Err() != nil {
-				return nil, waitError(ctx, id, "RUNNING", last, errors.New(describeAPIError(err)))
-			}
-		default:
-			failures = 0
-			last = string(in.Status)
-			tflog.Debug(ctx, "waiting for instance", map[string]any{"instance_id": id, "status": last})
-			switch in.Status {
-			case client.INSTANCESTATUS_RUNNING:
-				return in, nil
-			case client.INSTANCESTATUS_CREATE_FAILED:
-				reason := "no reason given"
-				if r := in.GetStatusReason(); r != "" {
-					reason = r
-				}
-				return nil, fmt.Errorf("instance %s failed to be created (CREATE_FAILED): %s", id, reason)
-			case client.INSTANCESTATUS_DELETING, client.INSTANCESTATUS_DELETED:
-				return nil, fmt.Errorf("instance %s is %s while waiting for it to become RUNNING", id, in.Status)
-			}
+	var running *client.Instance
+	err := pollInstance(ctx, api, id, "RUNNING", func(in *client.Instance) (bool, error) {
+		if in == nil {
+			return true, fmt.Errorf("instance %s disappeared while waiting for it to become RUNNING", id)
 		}
-		if err := sleep(ctx, pollInterval); err != nil {
-			return nil, waitError(ctx, id, "RUNNING", last, nil)
+		tflog.Debug(ctx, "waiting for instance", map[string]any{"instance_id": id, "status": string(in.Status)})
+		switch in.Status {
+		case client.INSTANCESTATUS_RUNNING:
+			running = in
+			return true, nil
+		case client.INSTANCESTATUS_CREATE_FAILED:
+			reason := "no reason given"
+			if r := in.GetStatusReason(); r != "" {
+				reason = r
+			}
+			return true, fmt.Errorf("instance %s failed to be created (CREATE_FAILED): %s", id, reason)
+		case client.INSTANCESTATUS_DELETING, client.INSTANCESTATUS_DELETED:
+			return true, fmt.Errorf("instance %s is %s while waiting for it to become RUNNING", id, in.Status)
 		}
-	}
+		return false, nil
+	})
+	return running, err
 }
 
 // waitForGone polls the instance until GET answers 404 or the status is DELETED.
 func waitForGone(ctx context.Context, api *apiContext, id string) error {
+	return pollInstance(ctx, api, id, "deleted", func(in *client.Instance) (bool, error) {
+		if in == nil || in.Status == client.INSTANCESTATUS_DELETED {
+			return true, nil
+		}
+		tflog.Debug(ctx, "waiting for instance deletion", map[string]any{"instance_id": id, "status": string(in.Status)})
+		return false, nil
+	})
+}
+
+// pollInstance GETs the instance every pollInterval and hands each view to seen (nil once
+// GET answers 404) until seen is done, returning seen's error. want names the awaited
+// state in the errors: after maxConsecutiveErrors failed polls in a row, or when ctx ends.
+func pollInstance(ctx context.Context, api *apiContext, id, want string, seen func(*client.Instance) (done bool, err error)) error {
 	last := "unknown"
 	failures := 0
 	for {
 		in, httpResp, err := api.api.InstancesAPI.GetInstance(ctx, api.project, id).Execute()
 		switch {
 		case isNotFound(httpResp, err):
-			return nil
+			_, err := seen(nil)
+			return err
 		case err != nil:
 			failures++
 			if failures >= maxConsecutiveErrors || ctx.Err() != nil {
-				return waitError(ctx, id, "deleted", last, errors.New(describeAPIError(err)))
+				return waitError(ctx, id, want, last, errors.New(describeAPIError(err)))
 			}
 		default:
 			failures = 0
 			last = string(in.Status)
-			if in.Status == client.INSTANCESTATUS_DELETED {
-				return nil
+			if done, err := seen(in); done {
+				return err
 			}
-			tflog.Debug(ctx, "waiting for instance deletion", map[string]any{"instance_id": id, "status": last})
 		}
 		if err := sleep(ctx, pollInterval); err != nil {
-			return waitError(ctx, id, "deleted", last, nil)
+			return waitError(ctx, id, want, last, nil)
 		}
 	}
-}
-
-// instanceGone reports whether a call on something of an instance (a topic, a user, an
-// ACL) failed because the instance no longer exists: the API answers 409 (not serving)
-// for a deleted instance whose record is kept.
-func instanceGone(ctx context.Context, api *apiContext, httpResp *http.Response, instanceID string) bool {
-	if httpResp == nil || httpResp.StatusCode != http.StatusConflict {
-		return false
-	}
-	in, instResp, err := api.api.InstancesAPI.GetInstance(ctx, api.project, instanceID).Execute()
-	return isNotFound(instResp, err) || (err == nil && (in.Status == client.INSTANCESTATUS_DELETED ||
-		in.Status == client.INSTANCESTATUS_DELETING))
 }
 
 func waitError(ctx context.Context, id, want, last string, cause error) error {
@@ -116,17 +106,18 @@ func sleep(ctx context.Context, d time.Duration) error {
 }
 
 // awaitVisible calls get until it finds the thing (a user or an ACL just created; the
-// brokers learn of it within moments), for at most topicSettleTimeout. An API error ends
-// the wait at once.
-func awaitVisible[T any](ctx context.Context, what string, get func(context.Context) (*T, bool, error)) (*T, error) {
+// brokers learn of it within moments), for at most topicSettleTimeout: a 404 is read
+// again, another API error ends the wait at once.
+func awaitVisible[T any](ctx context.Context, what string, get func(context.Context) (*T, *http.Response, error)) (*T, error) {
 	ctx, cancel := context.WithTimeout(ctx, topicSettleTimeout)
 	defer cancel()
 	for {
-		v, found, err := get(ctx)
+		v, httpResp, err := get(ctx)
 		switch {
+		case isNotFound(httpResp, err):
 		case err != nil:
 			return nil, errors.New(describeAPIError(err))
-		case found:
+		default:
 			return v, nil
 		}
 		tflog.Debug(ctx, "not visible yet", map[string]any{"what": what})

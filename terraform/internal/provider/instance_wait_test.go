@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -16,7 +15,7 @@ import (
 func fakeInstanceAPI(t *testing.T, statuses ...string) (*apiContext, *atomic.Int32) {
 	t.Helper()
 	var calls atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	api := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Authorization") != "Bearer trb_test" {
 			t.Errorf("Authorization = %q", r.Header.Get("Authorization"))
 		}
@@ -25,20 +24,15 @@ func fakeInstanceAPI(t *testing.T, statuses ...string) (*apiContext, *atomic.Int
 			n = len(statuses) - 1
 		}
 		if statuses[n] == "404" {
-			w.Header().Set("Content-Type", "application/problem+json")
-			w.WriteHeader(404)
-			fmt.Fprint(w, `{"type":"about:blank","title":"Not found","status":404,"code":"NOT_FOUND"}`)
+			writeNotFound(w)
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, strings.Replace(strings.Replace(apiInstanceJSON, `"status": "RUNNING", "statusReason": null`,
 			fmt.Sprintf(`"status": %q, "statusReason": "3 brokers need 3 hosts in az2"`, statuses[n]), 1), "\n", " ", -1))
-	}))
-	t.Cleanup(srv.Close)
-	old := pollInterval
-	pollInterval = time.Millisecond
-	t.Cleanup(func() { pollInterval = old })
-	return &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}, &calls
+	})
+	fastPolling(t)
+	return api, &calls
 }
 
 func TestWaitForRunning_pollsUntilRunning(t *testing.T) {

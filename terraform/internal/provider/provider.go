@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -160,15 +161,38 @@ func (p *tributaryProvider) DataSources(_ context.Context) []func() datasource.D
 	}
 }
 
+// resourceAPI and dataSourceAPI are embedded by every resource and data source: their
+// Configure takes the apiContext the provider's Configure hands out.
+type resourceAPI struct {
+	api *apiContext
+}
+
+func (r *resourceAPI) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if c, ok := apiContextFrom(req.ProviderData, &resp.Diagnostics); ok {
+		r.api = c
+	}
+}
+
+type dataSourceAPI struct {
+	api *apiContext
+}
+
+func (d *dataSourceAPI) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if c, ok := apiContextFrom(req.ProviderData, &resp.Diagnostics); ok {
+		d.api = c
+	}
+}
+
 // apiContextFrom unpacks the provider data; nil while the provider is not yet configured
 // (Terraform calls Configure on resources before the provider during validation).
-func apiContextFrom(data any) (*apiContext, string) {
+func apiContextFrom(data any, diags *diag.Diagnostics) (*apiContext, bool) {
 	if data == nil {
-		return nil, ""
+		return nil, true
 	}
 	c, ok := data.(*apiContext)
 	if !ok {
-		return nil, "unexpected provider data; this is a bug in the provider, please report it"
+		diags.AddError("Provider not configured", "unexpected provider data; this is a bug in the provider, please report it")
+		return nil, false
 	}
-	return c, ""
+	return c, true
 }

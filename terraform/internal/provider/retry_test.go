@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -25,7 +24,7 @@ type rateLimitedAPI struct {
 func newRateLimitedAPI(t *testing.T, limited int, retryAfter string) (*apiContext, *rateLimitedAPI) {
 	t.Helper()
 	rec := &rateLimitedAPI{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	api := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		rec.mu.Lock()
 		rec.bodies = append(rec.bodies, string(body))
@@ -44,10 +43,7 @@ func newRateLimitedAPI(t *testing.T, limited int, retryAfter string) (*apiContex
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusCreated)
 		_, _ = w.Write([]byte(`{"name":"app","password":"generated-pass-1"}`))
-	}))
-	t.Cleanup(srv.Close)
-
-	api := &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}
+	})
 	transport := api.api.GetConfig().HTTPClient.Transport.(*rateLimitTransport)
 	transport.sleep = func(ctx context.Context, d time.Duration) error {
 		rec.mu.Lock()
@@ -126,12 +122,10 @@ func TestRateLimit_otherStatusesAreNotRetried(t *testing.T) {
 }
 
 func TestRateLimit_waitEndsWithTheContext(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	api := fakeAPI(t, func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Retry-After", "30")
 		w.WriteHeader(http.StatusTooManyRequests)
-	}))
-	t.Cleanup(srv.Close)
-	api := &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}
+	})
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	started := time.Now()
@@ -184,15 +178,13 @@ func equalDurations(a, b []time.Duration) bool {
 // attempts do not count against it).
 func TestRateLimit_attemptTimesOut(t *testing.T) {
 	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+	api := fakeAPI(t, func(_ http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
 		case <-release:
 		}
-	}))
-	t.Cleanup(srv.Close)
+	})
 	t.Cleanup(func() { close(release) })
-	api := &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}
 	api.api.GetConfig().HTTPClient.Transport.(*rateLimitTransport).timeout = 50 * time.Millisecond
 	started := time.Now()
 	_, _, err := api.api.KafkaUsersAPI.GetKafkaUser(context.Background(), "p", "i", "app").Execute()

@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -32,19 +30,6 @@ var topicOwnFieldConfigs = map[string]string{
 	"retention.ms":        "retention_hours",
 	"min.insync.replicas": "sync_replication",
 	"flush.messages":      "sync_flush",
-}
-
-// topicID is the Terraform id of a topic: `<instance_id>/<name>`.
-func topicID(instanceID, name string) string { return instanceID + "/" + name }
-
-// parseTopicID splits `<instance_id>/<name>`. Topic names cannot contain a slash.
-func parseTopicID(id string) (instanceID, name string, err error) {
-	instanceID, name, ok := strings.Cut(id, "/")
-	if !ok || strings.TrimSpace(instanceID) == "" || name == "" || strings.Contains(name, "/") {
-		return "", "", fmt.Errorf("%q is not a topic id: expected <instance_id>/<topic name>, "+
-			"e.g. 6f1c1a8e-3c1b-4d0e-9b7a-1d2e3f4a5b6c/orders", id)
-	}
-	return instanceID, name, nil
 }
 
 // ---------------------------------------------------------------------------------------
@@ -158,7 +143,7 @@ func fromTopic(ctx context.Context, instanceID string, t client.Topic, prior top
 	m := prior
 	imported := prior.Partitions.IsNull()
 
-	m.ID = types.StringValue(topicID(instanceID, t.Name))
+	m.ID = types.StringValue(topicKind.id(instanceID, t.Name))
 	m.InstanceID = types.StringValue(instanceID)
 	m.Name = types.StringValue(t.Name)
 	m.Partitions = types.Int64Value(int64(t.Partitions))

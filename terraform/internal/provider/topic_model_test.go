@@ -44,16 +44,16 @@ func topicState() topicModel {
 }
 
 func TestParseTopicID(t *testing.T) {
-	instanceID, name, err := parseTopicID(testInstanceID + "/orders.v1_x-y")
+	instanceID, name, err := topicKind.parse(testInstanceID + "/orders.v1_x-y")
 	if err != nil || instanceID != testInstanceID || name != "orders.v1_x-y" {
 		t.Errorf("parse = %q, %q, %v", instanceID, name, err)
 	}
-	if got := topicID(instanceID, name); got != testInstanceID+"/orders.v1_x-y" {
+	if got := topicKind.id(instanceID, name); got != testInstanceID+"/orders.v1_x-y" {
 		t.Errorf("topicID = %q", got)
 	}
 	for _, bad := range []string{"", "orders", testInstanceID, testInstanceID + "/", "/orders", testInstanceID + "/a/b", " /orders"} {
-		if _, _, err := parseTopicID(bad); err == nil || !strings.Contains(err.Error(), "<instance_id>/<topic name>") {
-			t.Errorf("parseTopicID(%q) = %v, want an error naming the expected form", bad, err)
+		if _, _, err := topicKind.parse(bad); err == nil || !strings.Contains(err.Error(), "<instance_id>/<topic name>") {
+			t.Errorf("topicKind.parse(%q) = %v, want an error naming the expected form", bad, err)
 		}
 	}
 }

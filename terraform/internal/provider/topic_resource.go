@@ -43,20 +43,11 @@ func NewTopicResource() resource.Resource {
 }
 
 type topicResource struct {
-	api *apiContext
+	resourceAPI
 }
 
 func (r *topicResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_topic"
-}
-
-func (r *topicResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, problem := apiContextFrom(req.ProviderData)
-	if problem != "" {
-		resp.Diagnostics.AddError("Provider not configured", problem)
-		return
-	}
-	r.api = c
 }
 
 func (r *topicResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -66,16 +57,8 @@ func (r *topicResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"`replication_factor` replace the topic (deleting its messages). Kafka cannot remove partitions: " +
 			"a smaller `partitions` is refused at plan time.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<instance_id>/<name>`; also the import id.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"instance_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the instance (`tributary_instance.<name>.id`). Changing it replaces the topic.",
-				Required:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"id":          topicKind.idAttribute(),
+			"instance_id": topicKind.instanceIDAttribute(),
 			"name": schema.StringAttribute{
 				MarkdownDescription: "Topic name: letters, digits, `.`, `_` and `-` (at most 249). Changing it replaces the topic.",
 				Required:            true,
@@ -237,14 +220,10 @@ func (r *topicResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	instanceID, name := state.InstanceID.ValueString(), state.Name.ValueString()
-	t, httpResp, err := r.api.api.TopicsAPI.GetTopic(ctx, r.api.project, instanceID, name).Execute()
-	if isNotFound(httpResp, err) || (err != nil && r.instanceGone(ctx, httpResp, instanceID)) {
-		tflog.Warn(ctx, "topic is gone; removing it from state", map[string]any{"instance_id": instanceID, "topic": name})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiag("Could not read the topic", err))
+	t := readChild(ctx, r.api, topicKind, instanceID, name, resp, func(ctx context.Context) (*client.Topic, *http.Response, error) {
+		return r.api.api.TopicsAPI.GetTopic(ctx, r.api.project, instanceID, name).Execute()
+	})
+	if t == nil {
 		return
 	}
 	newState, d := fromTopic(ctx, instanceID, *t, state)
@@ -292,12 +271,9 @@ func (r *topicResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 		return
 	}
 	instanceID, name := state.InstanceID.ValueString(), state.Name.ValueString()
-	httpResp, err := r.api.api.TopicsAPI.DeleteTopic(ctx, r.api.project, instanceID, name).Execute()
-	switch {
-	case isNotFound(httpResp, err), err != nil && r.instanceGone(ctx, httpResp, instanceID):
-		return
-	case err != nil:
-		resp.Diagnostics.Append(apiErrorDiag("Could not delete the topic", err))
+	if !deleteChild(ctx, r.api, topicKind, instanceID, &resp.Diagnostics, func(ctx context.Context) (*http.Response, error) {
+		return r.api.api.TopicsAPI.DeleteTopic(ctx, r.api.project, instanceID, name).Execute()
+	}) {
 		return
 	}
 	// Kafka deletes in the background; a topic of the same name (a replacement) can only
@@ -308,19 +284,7 @@ func (r *topicResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 }
 
 func (r *topicResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	instanceID, name, err := parseTopicID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), topicID(instanceID, name))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), instanceID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
-}
-
-// instanceGone reports whether a topic call failed because its instance no longer exists.
-func (r *topicResource) instanceGone(ctx context.Context, httpResp *http.Response, instanceID string) bool {
-	return instanceGone(ctx, r.api, httpResp, instanceID)
+	topicKind.importState(ctx, req, resp)
 }
 
 // awaitReflects returns the topic once the API's view shows the plan, re-reading it for a

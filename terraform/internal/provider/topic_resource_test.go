@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -103,14 +104,7 @@ func topicSteps(t *testing.T, instanceCfg string) []acc.TestStep {
 		{
 			Config: created,
 			Check: acc.ComposeAggregateTestCheckFunc(
-				acc.TestCheckResourceAttrPair(topicAddr, "instance_id", instanceAddr, "id"),
-				acc.TestCheckResourceAttrWith(topicAddr, "id", func(v string) error {
-					topicID = v
-					if !strings.HasSuffix(v, "/"+name) {
-						return fmt.Errorf("id %q, want <instance_id>/%s", v, name)
-					}
-					return nil
-				}),
+				checkIDByName(topicAddr, name, &topicID),
 				acc.TestCheckResourceAttr(topicAddr, "partitions", "3"),
 				acc.TestCheckResourceAttr(topicAddr, "replication_factor", "3"),
 				acc.TestCheckResourceAttr(topicAddr, "retention_hours", "24"),
@@ -132,15 +126,9 @@ func topicSteps(t *testing.T, instanceCfg string) []acc.TestStep {
 		},
 		{
 			// Import by <instance_id>/<name> gives the same state.
-			ResourceName: topicAddr,
-			ImportState:  true,
-			ImportStateIdFunc: func(s *terraform.State) (string, error) {
-				rs, ok := s.RootModule().Resources[topicAddr]
-				if !ok {
-					return "", fmt.Errorf("%s not in state", topicAddr)
-				}
-				return rs.Primary.Attributes["instance_id"] + "/" + rs.Primary.Attributes["name"], nil
-			},
+			ResourceName:      topicAddr,
+			ImportState:       true,
+			ImportStateIdFunc: importIDByName(topicAddr),
 			ImportStateVerify: true,
 		},
 		{
@@ -179,7 +167,7 @@ func topicSteps(t *testing.T, instanceCfg string) []acc.TestStep {
 		{
 			// Drift: retention changed behind Terraform's back; the plan shows it, apply restores it.
 			PreConfig: func() {
-				instanceID, topic, err := parseTopicID(topicID)
+				instanceID, topic, err := topicKind.parse(topicID)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -213,40 +201,17 @@ func topicSteps(t *testing.T, instanceCfg string) []acc.TestStep {
 
 // checkAPITopic reads the topic of the state through the API and checks it.
 func checkAPITopic(check func(*client.Topic) error) acc.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[topicAddr]
-		if !ok {
-			return fmt.Errorf("%s not in state", topicAddr)
-		}
-		a := rs.Primary.Attributes
-		tp, _, err := accAPI.api.TopicsAPI.GetTopic(context.Background(), accAPI.project, a["instance_id"], a["name"]).Execute()
-		if err != nil {
-			return fmt.Errorf("GET topic %s: %s", rs.Primary.ID, describeAPIError(err))
-		}
-		return check(tp)
-	}
+	return checkAPI(topicAddr, "topic", getAccTopic, check)
+}
+
+func getAccTopic(ctx context.Context, rs *terraform.InstanceState) (*client.Topic, *http.Response, error) {
+	return accAPI.api.TopicsAPI.GetTopic(ctx, accAPI.project, rs.Attributes["instance_id"], rs.Attributes["name"]).Execute()
 }
 
 // checkTopicsDestroyed: after destroy, GET answers 404 for every topic that was in
-// state, or its instance is gone too.
-func checkTopicsDestroyed(s *terraform.State) error {
-	ctx := context.Background()
-	for _, rs := range s.RootModule().Resources {
-		if rs.Type != "tributary_topic" {
-			continue
-		}
-		a := rs.Primary.Attributes
-		_, httpResp, err := accAPI.api.TopicsAPI.GetTopic(ctx, accAPI.project, a["instance_id"], a["name"]).Execute()
-		if isNotFound(httpResp, err) {
-			continue
-		}
-		if err == nil {
-			return fmt.Errorf("topic %s still exists", rs.Primary.ID)
-		}
-		in, instResp, instErr := accAPI.api.InstancesAPI.GetInstance(ctx, accAPI.project, a["instance_id"]).Execute()
-		if !isNotFound(instResp, instErr) && (instErr != nil || in.Status != client.INSTANCESTATUS_DELETED) {
-			return fmt.Errorf("GET topic %s: %s", rs.Primary.ID, describeAPIError(err))
-		}
-	}
-	return nil
-}
+// state, or its instance is gone too (GET instance answers 404 or DELETED).
+var checkTopicsDestroyed = checkChildrenDestroyed("tributary_topic", "topic", getAccTopic,
+	func(ctx context.Context, _ *http.Response, instanceID string) bool {
+		in, instResp, instErr := accAPI.api.InstancesAPI.GetInstance(ctx, accAPI.project, instanceID).Execute()
+		return isNotFound(instResp, instErr) || (instErr == nil && in.Status == client.INSTANCESTATUS_DELETED)
+	})

@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -20,19 +18,6 @@ type userModel struct {
 	Password   types.String `tfsdk:"password"`
 	Mechanisms types.Set    `tfsdk:"mechanisms"`
 	Admin      types.Bool   `tfsdk:"admin"`
-}
-
-// userID is the Terraform id of a SASL user: `<instance_id>/<name>`.
-func userID(instanceID, name string) string { return instanceID + "/" + name }
-
-// parseUserID splits `<instance_id>/<name>`. User names cannot contain a slash.
-func parseUserID(id string) (instanceID, name string, err error) {
-	instanceID, name, ok := strings.Cut(id, "/")
-	if !ok || strings.TrimSpace(instanceID) == "" || name == "" || strings.Contains(name, "/") {
-		return "", "", fmt.Errorf("%q is not a user id: expected <instance_id>/<user name>, "+
-			"e.g. 6f1c1a8e-3c1b-4d0e-9b7a-1d2e3f4a5b6c/orders-app", id)
-	}
-	return instanceID, name, nil
 }
 
 // toKafkaUserCreate maps a planned tributary_user to the API's request. A password left
@@ -61,7 +46,7 @@ func toPasswordReset(plan, state userModel) *client.KafkaPasswordReset {
 // state: the API never returns a password, so prior's is kept (null after an import).
 func fromKafkaUser(ctx context.Context, instanceID string, u client.KafkaUser, prior userModel) (userModel, diag.Diagnostics) {
 	m := prior
-	m.ID = types.StringValue(userID(instanceID, u.Name))
+	m.ID = types.StringValue(userKind.id(instanceID, u.Name))
 	m.InstanceID = types.StringValue(instanceID)
 	m.Name = types.StringValue(u.Name)
 	m.Admin = types.BoolValue(u.Admin)

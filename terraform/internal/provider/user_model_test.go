@@ -41,16 +41,16 @@ func apiKafkaUser(t *testing.T) client.KafkaUser {
 }
 
 func TestParseUserID(t *testing.T) {
-	instanceID, name, err := parseUserID(testInstanceID + "/orders.app_1-x")
+	instanceID, name, err := userKind.parse(testInstanceID + "/orders.app_1-x")
 	if err != nil || instanceID != testInstanceID || name != "orders.app_1-x" {
 		t.Errorf("parse = %q, %q, %v", instanceID, name, err)
 	}
-	if got := userID(instanceID, name); got != testInstanceID+"/orders.app_1-x" {
+	if got := userKind.id(instanceID, name); got != testInstanceID+"/orders.app_1-x" {
 		t.Errorf("userID = %q", got)
 	}
 	for _, bad := range []string{"", "orders-app", testInstanceID, testInstanceID + "/", "/orders-app", testInstanceID + "/a/b"} {
-		if _, _, err := parseUserID(bad); err == nil || !strings.Contains(err.Error(), "<instance_id>/<user name>") {
-			t.Errorf("parseUserID(%q) = %v, want an error naming the expected form", bad, err)
+		if _, _, err := userKind.parse(bad); err == nil || !strings.Contains(err.Error(), "<instance_id>/<user name>") {
+			t.Errorf("userKind.parse(%q) = %v, want an error naming the expected form", bad, err)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -32,20 +33,11 @@ func NewUserResource() resource.Resource {
 }
 
 type userResource struct {
-	api *apiContext
+	resourceAPI
 }
 
 func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_user"
-}
-
-func (r *userResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, problem := apiContextFrom(req.ProviderData)
-	if problem != "" {
-		resp.Diagnostics.AddError("Provider not configured", problem)
-		return
-	}
-	r.api = c
 }
 
 // The password is Sensitive, not write-only: a generated password has to be kept in
@@ -61,16 +53,8 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"as secret. The API never returns a password, so after an import `password` is null until one is " +
 			"configured (the next apply then sets it).",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<instance_id>/<name>`; also the import id.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"instance_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the instance (`tributary_instance.<name>.id`). Changing it replaces the user.",
-				Required:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"id":          userKind.idAttribute(),
+			"instance_id": userKind.instanceIDAttribute(),
 			"name": schema.StringAttribute{
 				MarkdownDescription: "User name: a letter, then letters, digits, `.`, `_` or `-` (3 to 64 characters). " +
 					"Changing it replaces the user.",
@@ -131,7 +115,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	// Record the user and its password at once: the API shows the password only now.
 	state := plan
-	state.ID = types.StringValue(userID(instanceID, creds.Name))
+	state.ID = types.StringValue(userKind.id(instanceID, creds.Name))
 	state.Name = types.StringValue(creds.Name)
 	state.Password = types.StringValue(creds.Password)
 	state.Mechanisms = types.SetNull(types.StringType)
@@ -158,14 +142,8 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	instanceID, name := state.InstanceID.ValueString(), state.Name.ValueString()
-	u, httpResp, err := r.api.api.KafkaUsersAPI.GetKafkaUser(ctx, r.api.project, instanceID, name).Execute()
-	if isNotFound(httpResp, err) || (err != nil && instanceGone(ctx, r.api, httpResp, instanceID)) {
-		tflog.Warn(ctx, "SASL user is gone; removing it from state", map[string]any{"instance_id": instanceID, "user": name})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiag("Could not read the user", err))
+	u := readChild(ctx, r.api, userKind, instanceID, name, resp, r.getUser(instanceID, name))
+	if u == nil {
 		return
 	}
 	newState, d := fromKafkaUser(ctx, instanceID, *u, state)
@@ -212,35 +190,26 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 				"Terraform state only.", name, instanceID))
 		return
 	}
-	httpResp, err := r.api.api.KafkaUsersAPI.DeleteKafkaUser(ctx, r.api.project, instanceID, name).Execute()
-	switch {
-	case isNotFound(httpResp, err), err != nil && instanceGone(ctx, r.api, httpResp, instanceID):
-		return
-	case err != nil:
-		resp.Diagnostics.Append(apiErrorDiag("Could not delete the user", err))
-	}
+	deleteChild(ctx, r.api, userKind, instanceID, &resp.Diagnostics, func(ctx context.Context) (*http.Response, error) {
+		return r.api.api.KafkaUsersAPI.DeleteKafkaUser(ctx, r.api.project, instanceID, name).Execute()
+	})
 }
 
 func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	instanceID, name, err := parseUserID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id", err.Error())
-		return
+	if userKind.importState(ctx, req, resp) {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("password"), types.StringNull())...)
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), userID(instanceID, name))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), instanceID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("password"), types.StringNull())...)
 }
 
 // awaitUser reads a user just created: the brokers learn of it within moments, so a 404
 // is read again for a short while.
 func (r *userResource) awaitUser(ctx context.Context, instanceID, name string) (*client.KafkaUser, error) {
-	return awaitVisible(ctx, "user "+name, func(ctx context.Context) (*client.KafkaUser, bool, error) {
-		u, httpResp, err := r.api.api.KafkaUsersAPI.GetKafkaUser(ctx, r.api.project, instanceID, name).Execute()
-		if isNotFound(httpResp, err) {
-			return nil, false, nil
-		}
-		return u, err == nil, err
-	})
+	return awaitVisible(ctx, "user "+name, r.getUser(instanceID, name))
+}
+
+// getUser reads a user of an instance.
+func (r *userResource) getUser(instanceID, name string) func(context.Context) (*client.KafkaUser, *http.Response, error) {
+	return func(ctx context.Context) (*client.KafkaUser, *http.Response, error) {
+		return r.api.api.KafkaUsersAPI.GetKafkaUser(ctx, r.api.project, instanceID, name).Execute()
+	}
 }

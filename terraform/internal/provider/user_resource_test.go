@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -40,7 +38,7 @@ func newFakeUsersAPI(t *testing.T) (*apiContext, *fakeUsersAPI) {
 	t.Helper()
 	f := &fakeUsersAPI{users: map[string]bool{"admin": true}}
 	base := "/api/v1/projects/p/instances/" + testInstanceID + "/users"
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	api := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		f.mu.Lock()
 		defer f.mu.Unlock()
@@ -67,9 +65,7 @@ func newFakeUsersAPI(t *testing.T) (*apiContext, *fakeUsersAPI) {
 			admin, ok := f.users[name]
 			if !ok || f.notVisibleFor > 0 {
 				f.notVisibleFor--
-				w.Header().Set("Content-Type", "application/problem+json")
-				w.WriteHeader(http.StatusNotFound)
-				fmt.Fprint(w, `{"type":"about:blank","title":"Not found","status":404,"code":"NOT_FOUND"}`)
+				writeNotFound(w)
 				return
 			}
 			fmt.Fprintf(w, `{"name":%q,"mechanisms":["SCRAM-SHA-512"],"admin":%t,"createdAt":"2025-03-01T10:00:00Z"}`, name, admin)
@@ -79,12 +75,9 @@ func newFakeUsersAPI(t *testing.T) (*apiContext, *fakeUsersAPI) {
 		default:
 			w.WriteHeader(http.StatusTeapot)
 		}
-	}))
-	t.Cleanup(srv.Close)
-	old := pollInterval
-	pollInterval = time.Millisecond
-	t.Cleanup(func() { pollInterval = old })
-	return &apiContext{api: newAPIClient(srv.URL, "trb_test", "test"), project: "p"}, f
+	})
+	fastPolling(t)
+	return api, f
 }
 
 func (f *fakeUsersAPI) recorded() []string {
@@ -94,7 +87,7 @@ func (f *fakeUsersAPI) recorded() []string {
 }
 
 func userResourceWith(api *apiContext) (*userResource, resource.SchemaResponse) {
-	r := &userResource{api: api}
+	r := &userResource{resourceAPI{api: api}}
 	var s resource.SchemaResponse
 	r.Schema(context.Background(), resource.SchemaRequest{}, &s)
 	return r, s
@@ -243,14 +236,7 @@ func userSteps(t *testing.T, baseCfg string) []acc.TestStep {
 			// No password configured: the API generates one, kept in state.
 			Config: generated,
 			Check: acc.ComposeAggregateTestCheckFunc(
-				acc.TestCheckResourceAttrPair(userAddr, "instance_id", instanceAddr, "id"),
-				acc.TestCheckResourceAttrWith(userAddr, "id", func(v string) error {
-					id = v
-					if !strings.HasSuffix(v, "/"+accUserName) {
-						return fmt.Errorf("id %q, want <instance_id>/%s", v, accUserName)
-					}
-					return nil
-				}),
+				checkIDByName(userAddr, accUserName, &id),
 				acc.TestCheckResourceAttr(userAddr, "name", accUserName),
 				acc.TestCheckResourceAttrWith(userAddr, "password", func(v string) error {
 					if len(v) < 8 {
@@ -271,15 +257,9 @@ func userSteps(t *testing.T, baseCfg string) []acc.TestStep {
 		},
 		{
 			// Import by <instance_id>/<name>: the same state, except the password the API never returns.
-			ResourceName: userAddr,
-			ImportState:  true,
-			ImportStateIdFunc: func(s *terraform.State) (string, error) {
-				rs, ok := s.RootModule().Resources[userAddr]
-				if !ok {
-					return "", fmt.Errorf("%s not in state", userAddr)
-				}
-				return rs.Primary.Attributes["instance_id"] + "/" + rs.Primary.Attributes["name"], nil
-			},
+			ResourceName:            userAddr,
+			ImportState:             true,
+			ImportStateIdFunc:       importIDByName(userAddr),
 			ImportStateVerify:       true,
 			ImportStateVerifyIgnore: []string{"password"},
 		},
@@ -319,15 +299,9 @@ func userSteps(t *testing.T, baseCfg string) []acc.TestStep {
 		},
 		{
 			// Deleted behind Terraform's back: the refresh drops it, apply creates it again.
-			PreConfig: func() {
-				instanceID, name, err := parseUserID(id)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := accAPI.api.KafkaUsersAPI.DeleteKafkaUser(context.Background(), accAPI.project, instanceID, name).Execute(); err != nil {
-					t.Fatalf("DELETE behind Terraform's back: %s", describeAPIError(err))
-				}
-			},
+			PreConfig: deleteBehindTerraform(t, userKind, &id, func(ctx context.Context, instanceID, name string) (*http.Response, error) {
+				return accAPI.api.KafkaUsersAPI.DeleteKafkaUser(ctx, accAPI.project, instanceID, name).Execute()
+			}),
 			Config: reset,
 			ConfigPlanChecks: acc.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionCreate)},
@@ -351,37 +325,13 @@ func containsMechanism(mechs []client.SaslMechanism, want client.SaslMechanism) 
 
 // checkAPIUser reads the user of the state through the API and checks it.
 func checkAPIUser(check func(*client.KafkaUser) error) acc.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[userAddr]
-		if !ok {
-			return fmt.Errorf("%s not in state", userAddr)
-		}
-		a := rs.Primary.Attributes
-		u, _, err := accAPI.api.KafkaUsersAPI.GetKafkaUser(context.Background(), accAPI.project, a["instance_id"], a["name"]).Execute()
-		if err != nil {
-			return fmt.Errorf("GET user %s: %s", rs.Primary.ID, describeAPIError(err))
-		}
-		return check(u)
-	}
+	return checkAPI(userAddr, "user", getAccUser, check)
+}
+
+func getAccUser(ctx context.Context, rs *terraform.InstanceState) (*client.KafkaUser, *http.Response, error) {
+	return accAPI.api.KafkaUsersAPI.GetKafkaUser(ctx, accAPI.project, rs.Attributes["instance_id"], rs.Attributes["name"]).Execute()
 }
 
 // checkUsersDestroyed: after destroy, GET answers 404 for every user that was in state,
 // or its instance is gone too.
-func checkUsersDestroyed(s *terraform.State) error {
-	ctx := context.Background()
-	for _, rs := range s.RootModule().Resources {
-		if rs.Type != "tributary_user" {
-			continue
-		}
-		a := rs.Primary.Attributes
-		_, httpResp, err := accAPI.api.KafkaUsersAPI.GetKafkaUser(ctx, accAPI.project, a["instance_id"], a["name"]).Execute()
-		if isNotFound(httpResp, err) || (err != nil && instanceGone(ctx, accAPI, httpResp, a["instance_id"])) {
-			continue
-		}
-		if err == nil {
-			return fmt.Errorf("user %s still exists", rs.Primary.ID)
-		}
-		return fmt.Errorf("GET user %s: %s", rs.Primary.ID, describeAPIError(err))
-	}
-	return nil
-}
+var checkUsersDestroyed = checkChildrenDestroyed("tributary_user", "user", getAccUser, accInstanceGone)

@@ -11,9 +11,10 @@ import java.util.Set;
  * DEGRADED  → RUNNING | DELETING
  * CREATE_FAILED → DELETING
  * DELETING  → DELETED
+ * RESTARTING | EXTENDING | UPGRADING | FROZEN → DELETING
  * </pre>
- * RESTARTING, EXTENDING, UPGRADING and FROZEN belong to later operations and have no
- * transitions into them yet.
+ * RESTARTING, EXTENDING, UPGRADING and FROZEN belong to later operations: nothing moves an
+ * instance into them yet, and from each the only way out is a deletion.
  */
 public enum InstanceStatus {
     CREATING, CREATE_FAILED, RUNNING, DEGRADED, RESTARTING, EXTENDING, UPGRADING, FROZEN, DELETING, DELETED;

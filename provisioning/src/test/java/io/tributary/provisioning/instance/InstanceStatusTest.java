@@ -3,7 +3,14 @@ package io.tributary.provisioning.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +60,28 @@ class InstanceStatusTest {
         Instance i = creating();
         i.moveTo(InstanceStatus.CREATE_FAILED, "x", now);
         assertThatThrownBy(() -> i.moveTo(InstanceStatus.RUNNING, null, now)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    /** The table in the enum's javadoc is what readers go by, so it lists exactly what {@code next()} allows. */
+    @Test
+    void theDocumentedTransitionsAreExactlyTheAllowedOnes() throws Exception {
+        String source = Files.readString(Path.of("src/main/java/io/tributary/provisioning/instance/InstanceStatus.java"));
+        String table = source.substring(source.indexOf("<pre>") + 5, source.indexOf("</pre>"));
+        Map<InstanceStatus, Set<InstanceStatus>> documented = new EnumMap<>(InstanceStatus.class);
+        for (String line : table.split("\n")) {
+            String row = line.replace("*", "").trim();
+            if (row.isEmpty()) {
+                continue;
+            }
+            String[] sides = row.split("→");
+            Set<InstanceStatus> targets = EnumSet.noneOf(InstanceStatus.class);
+            Arrays.stream(sides[1].split("\\|")).map(String::trim).map(InstanceStatus::valueOf).forEach(targets::add);
+            Arrays.stream(sides[0].split("\\|")).map(String::trim).map(InstanceStatus::valueOf)
+                    .forEach(from -> documented.put(from, targets));
+        }
+        for (InstanceStatus status : InstanceStatus.values()) {
+            assertThat(documented.getOrDefault(status, Set.of())).as("documented transitions from %s", status)
+                    .containsExactlyInAnyOrderElementsOf(status.next());
+        }
     }
 }

@@ -1,9 +1,10 @@
-package io.tributary.api;
+package io.tributary.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.tributary.api.ApiClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,14 +34,13 @@ import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,15 +51,20 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecurityIT {
 
-    static final String TOKEN = ControlPlaneProcess.TOKEN;
+    static final String TOKEN = RunningInstance.TOKEN;
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "Adm1nPassw0rdXyz";
     static final String TOPIC = "orders";
     static final Duration CERTIFICATE_LIFETIME = Duration.ofMinutes(3);
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
-    static Path home;
-    ControlPlaneProcess controlPlane;
+    // agents' and the control plane's client certificates live minutes, so this run sees them renewed
+    @RegisterExtension
+    static final RunningInstance instance = RunningInstance.builder(25000)
+            .env("TRIBUTARY_TLS_AGENTCERTIFICATELIFETIME", CERTIFICATE_LIFETIME.toString())
+            .env("TRIBUTARY_TLS_CLIENTCERTIFICATELIFETIME", CERTIFICATE_LIFETIME.toString())
+            .order(order())
+            .build();
+    Path home;
     ApiClient api;
     String base;
     String bootstrap;
@@ -68,48 +73,22 @@ class SecurityIT {
     /** Every certificate the first agents and control-plane clients got was issued before this. */
     Instant runningAt;
 
-    @BeforeAll
-    void createInstance() throws Exception {
-        // agents' and the control plane's client certificates live minutes, so this run sees them renewed
-        controlPlane = new ControlPlaneProcess(home, 25000)
-                .with("TRIBUTARY_TLS_AGENTCERTIFICATELIFETIME", CERTIFICATE_LIFETIME.toString())
-                .with("TRIBUTARY_TLS_CLIENTCERTIFICATELIFETIME", CERTIFICATE_LIFETIME.toString())
-                .start();
-        api = controlPlane.api();
-        String project = api.get("/api/v1/me", TOKEN).json().path("memberships").get(0).path("projectId").asText();
-        ApiClient.Response ordered = api.post("/api/v1/projects/" + project + "/instances", TOKEN, Map.of("name", "secure",
-                "flavor", "kafka.2u4g", "brokerCount", 3, "availabilityZones", List.of("az1", "az2", "az3"),
-                "storageGb", 100, "autoCreateTopics", true, "security", Map.of("protocol", "SASL_SSL", "saslMechanisms", List.of("SCRAM-SHA-512", "PLAIN"),
-                        "adminUsername", ADMIN, "adminPassword", ADMIN_PASSWORD)));
-        assertThat(ordered.status()).as(ordered.raw()).isEqualTo(202);
-        base = "/api/v1/projects/" + project + "/instances/" + ordered.json().path("instance").path("id").asText();
-        await("RUNNING").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    String status = api.get(base, TOKEN).text("status");
-                    assertThat(status).isNotEqualTo("CREATE_FAILED");
-                    return "RUNNING".equals(status);
-                });
-        runningAt = Instant.now();
-        JsonNode instance = api.get(base, TOKEN).json();
-        bootstrap = instance.path("bootstrapServers").asText();
-        ApiClient.Response ca = api.get(base + "/certificates/ca", TOKEN);
-        assertThat(ca.status()).isEqualTo(200);
-        assertThat(ca.raw()).startsWith("-----BEGIN CERTIFICATE-----");
-        caFile = home.resolve("ca.pem");
-        Files.writeString(caFile, ca.raw());
-        assertThat(api.post(base + "/topics", TOKEN, Map.of("name", TOPIC, "partitions", 3)).status()).isEqualTo(201);
+    static Map<String, Object> order() {
+        Map<String, Object> order = RunningInstance.order("secure");
+        order.put("autoCreateTopics", true);
+        order.put("security", RunningInstance.security("SASL_SSL", List.of("SCRAM-SHA-512", "PLAIN"), ADMIN, ADMIN_PASSWORD));
+        return order;
     }
 
-    @AfterAll
-    void stop() {
-        try {
-            api.delete(base, TOKEN);
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> api.get(base, TOKEN).status() == 404);
-            controlPlane.close();
-        } finally {
-            ControlPlaneProcess.killEverythingUnder(home);
-        }
+    @BeforeAll
+    void createTopic() {
+        runningAt = Instant.now();
+        home = instance.home();
+        api = instance.api();
+        base = instance.base();
+        bootstrap = instance.bootstrapServers();
+        caFile = instance.caFile();
+        assertThat(api.post(base + "/topics", TOKEN, Map.of("name", TOPIC, "partitions", 3)).status()).isEqualTo(201);
     }
 
     @Test
@@ -137,7 +116,7 @@ class SecurityIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void anInstanceOrderedWithAutoCreateCreatesTopicsOnFirstUse() throws Exception {
         assertThat(api.get(base, TOKEN).json().path("autoCreateTopics").asBoolean()).isTrue();
         assertThat(api.get(base + "/topics/auto-made", TOKEN).status()).isEqualTo(404);
@@ -147,7 +126,7 @@ class SecurityIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void wrongPasswordsPlaintextClientsAndUntrustingClientsAreRefused() {
         assertThatThrownBy(() -> listTopics(client("SCRAM-SHA-512", ADMIN, "wrong-password-1")))
                 .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(SaslAuthenticationException.class));
@@ -166,7 +145,7 @@ class SecurityIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aSubscriberConsumesButCannotProduceUntilItsAclIsDeleted() throws Exception {
         ApiClient.Response created = api.post(base + "/users", TOKEN, Map.of("name", "reader"));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
@@ -204,7 +183,7 @@ class SecurityIT {
 
     /** ACL ids and grants of long names overflowed the audit column, and the change went unrecorded. */
     @Test
-    @Order(5)
+    @Order(6)
     void aclsAndGrantsWithLongNamesAreAudited() {
         String topic = "audited." + "t".repeat(230);
         ApiClient.Response acl = api.post(base + "/acls", TOKEN, Map.of("resourceType", "TOPIC", "resourceName", topic,
@@ -232,7 +211,7 @@ class SecurityIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aResetPasswordReplacesTheOldOneAndADeletedUserIsRefused() {
         ApiClient.Response reset = api.post(base + "/users/reader/password-resets", TOKEN, Map.of("password", "N3wReaderPassword"));
         assertThat(reset.status()).as(reset.raw()).isEqualTo(200);
@@ -252,7 +231,7 @@ class SecurityIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void theAllowListRefusesClientsOutsideItsNetworksButNeverTheControlPlane() throws Exception {
         ApiClient.Response narrowed = api.send("PUT", base + "/network-rules", TOKEN, Map.of("allowedCidrs", List.of("10.0.0.0/8")),
                 "application/json");
@@ -277,7 +256,7 @@ class SecurityIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void theDefaultRetentionChangesOnTheRunningBrokers() throws Exception {
         ApiClient.Response changed = api.patch(base, TOKEN, Map.of("retention", Map.of("defaultHours", 48)));
         assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
@@ -296,7 +275,7 @@ class SecurityIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void certificatesRotateBrokerByBrokerAndClientsKeepWorking() throws Exception {
         Map<String, java.math.BigInteger> before = servedSerials();
         assertThat(before).hasSize(3);
@@ -342,7 +321,7 @@ class SecurityIT {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void noPasswordIsWrittenToAnyFileOrLog() throws IOException {
         List<String> offending = new ArrayList<>();
         try (Stream<Path> files = Files.walk(home)) {
@@ -365,7 +344,7 @@ class SecurityIT {
     }
 
     @Test
-    @Order(9)
+    @Order(12)
     void noPrivateKeyOrPasswordIsStoredInAnyTable() throws Exception {
         List<String> secrets = new ArrayList<>(passwordsUsed);
         secrets.add("PRIVATE KEY");
@@ -396,7 +375,7 @@ class SecurityIT {
     }
 
     @Test
-    @Order(10)
+    @Order(13)
     void pastTheFirstCertificatesLifetimeAgentsAndTheControlPlanesClientsStillTalk() throws Exception {
         Instant firstExpired = runningAt.plus(CERTIFICATE_LIFETIME).plusSeconds(5);
         await("the first agent and client certificates have ended").atMost(CERTIFICATE_LIFETIME.plusMinutes(1))

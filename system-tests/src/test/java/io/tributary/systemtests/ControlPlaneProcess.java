@@ -1,7 +1,8 @@
-package io.tributary.api;
+package io.tributary.systemtests;
 
 import static org.awaitility.Awaitility.await;
 
+import io.tributary.api.ApiClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,8 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The packaged control plane ({@code target/tributary.jar}) as its own process on a data
- * directory, so tests can stop it, kill it and start it again as an operator would.
+ * The packaged control plane ({@code api/target/tributary.jar}; the build passes its path as the
+ * system property {@code tributary.jar}) as its own process on a data directory, so tests can stop
+ * it, kill it and start it again as an operator would.
  */
 final class ControlPlaneProcess implements AutoCloseable {
 
@@ -46,7 +48,7 @@ final class ControlPlaneProcess implements AutoCloseable {
     }
 
     ControlPlaneProcess start() {
-        Path jar = Path.of("target/tributary.jar").toAbsolutePath();
+        Path jar = Path.of(System.getProperty("tributary.jar", "../api/target/tributary.jar")).toAbsolutePath().normalize();
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
                 .redirectErrorStream(true)

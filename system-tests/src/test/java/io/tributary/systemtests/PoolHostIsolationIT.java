@@ -1,9 +1,10 @@
-package io.tributary.api;
+package io.tributary.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.tributary.api.ApiClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,7 +52,7 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PoolHostIsolationIT {
 
-    static final String TOKEN = ControlPlaneProcess.TOKEN;
+    static final String TOKEN = RunningInstance.TOKEN;
     static final List<String> ZONES = List.of("az1", "az2", "az3");
     /** One loopback address per pool host (all of 127/8 reaches lo); unusual ones, to stay clear of other tests. */
     static final List<String> ADDRESSES = List.of("127.0.0.41", "127.0.0.42", "127.0.0.43");
@@ -60,18 +61,21 @@ class PoolHostIsolationIT {
     static final String A_TOPIC = "tenant-a-payments";
     static final String A_RECORD = "tenant-a-card-4111111111111111-";
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
-    static Path home;
+    @RegisterExtension
+    static final RunningInstance platform = RunningInstance.builder(26000).env("TRIBUTARY_HOST_PROVIDER", "pool")
+            .controlPlaneOnly().build();
     final Path dist = Path.of("../broker-agent/target/dist").toAbsolutePath().normalize();
     final List<Process> agents = new ArrayList<>();
     final List<Path> agentHomes = new ArrayList<>();
+    Path home;
     ControlPlaneProcess controlPlane;
     ApiClient api;
 
     @BeforeAll
     void startControlPlaneAndThreePoolHosts() throws Exception {
-        controlPlane = new ControlPlaneProcess(home, 26000).with("TRIBUTARY_HOST_PROVIDER", "pool").start();
-        api = controlPlane.api();
+        home = platform.home();
+        controlPlane = platform.controlPlane();
+        api = platform.api();
         for (int i = 0; i < ZONES.size(); i++) {
             ApiClient.Response registered = api.post("/api/v1/admin/hosts", TOKEN, Map.of("availabilityZone", ZONES.get(i)));
             assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
@@ -81,20 +85,16 @@ class PoolHostIsolationIT {
                 .until(() -> hostsWithStatus("READY").size() == 3);
     }
 
+    /** The pool hosts' agents stop (and stop their brokers) before the control plane does. */
     @AfterAll
-    void stopEverything() {
-        try {
-            agents.forEach(Process::destroy);
-            for (Process agent : agents) {
-                try {
-                    agent.waitFor(90, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+    void stopAgents() {
+        agents.forEach(Process::destroy);
+        for (Process agent : agents) {
+            try {
+                agent.waitFor(90, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            controlPlane.close();
-        } finally {
-            ControlPlaneProcess.killEverythingUnder(home);
         }
     }
 
@@ -158,18 +158,9 @@ class PoolHostIsolationIT {
 
     /** Orders a 3-broker SASL_PLAINTEXT instance with SCRAM and waits for RUNNING; returns its API path. */
     private String order(String project, String name, String adminPassword) {
-        ApiClient.Response ordered = api.post("/api/v1/projects/" + project + "/instances", TOKEN, Map.of("name", name,
-                "flavor", "kafka.2u4g", "brokerCount", 3, "availabilityZones", ZONES, "storageGb", 100,
-                "security", Map.of("protocol", "SASL_PLAINTEXT", "saslMechanisms", List.of("SCRAM-SHA-512"),
-                        "adminUsername", "admin", "adminPassword", adminPassword)));
-        assertThat(ordered.status()).as(ordered.raw()).isEqualTo(202);
-        String path = "/api/v1/projects/" + project + "/instances/" + ordered.json().path("instance").path("id").asText();
-        await(name + " RUNNING").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            String status = api.get(path, TOKEN).text("status");
-            assertThat(status).as(api.get(path, TOKEN).raw()).isNotEqualTo("CREATE_FAILED");
-            return "RUNNING".equals(status);
-        });
-        return path;
+        Map<String, Object> order = RunningInstance.order(name);
+        order.put("security", RunningInstance.security("SASL_PLAINTEXT", List.of("SCRAM-SHA-512"), "admin", adminPassword));
+        return platform.orderAndAwaitRunning("/api/v1/projects/" + project + "/instances", order, Duration.ofMinutes(6));
     }
 
     private Set<String> hostsOf(String instancePath) {

@@ -1,8 +1,9 @@
-package io.tributary.api;
+package io.tributary.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tributary.api.ApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,14 +20,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,9 +37,11 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProvisioningIT {
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
-    static Path home;
-    ControlPlaneProcess controlPlane;
+    static final String TOKEN = RunningInstance.TOKEN;
+
+    @RegisterExtension
+    static final RunningInstance platform = RunningInstance.builder(21000).controlPlaneOnly().build();
+    Path home;
     ApiClient api;
     String project;
     String instancesPath;
@@ -48,26 +49,17 @@ class ProvisioningIT {
     String bootstrap;
 
     @BeforeAll
-    void start() {
-        controlPlane = new ControlPlaneProcess(home, 21000).start();
-        api = controlPlane.api();
-        project = api.get("/api/v1/me", ControlPlaneProcess.TOKEN).json().path("memberships").get(0).path("projectId").asText();
-        instancesPath = "/api/v1/projects/" + project + "/instances";
-    }
-
-    @AfterAll
-    void stop() {
-        try {
-            controlPlane.close();
-        } finally {
-            ControlPlaneProcess.killEverythingUnder(home);
-        }
+    void connect() {
+        home = platform.home();
+        api = platform.api();
+        project = platform.project();
+        instancesPath = platform.projectPath() + "/instances";
     }
 
     @Test
     @Order(1)
     void anOrderBecomesARunningRackAwareCluster() {
-        ApiClient.Response accepted = api.post(instancesPath, ControlPlaneProcess.TOKEN, Map.of(
+        ApiClient.Response accepted = api.post(instancesPath, TOKEN, Map.of(
                 "name", "orders", "flavor", "kafka.2u4g", "brokerCount", 3,
                 "availabilityZones", List.of("az1", "az2", "az3"), "storageGb", 100));
         assertThat(accepted.status()).isEqualTo(202);
@@ -76,7 +68,7 @@ class ProvisioningIT {
 
         List<Integer> percents = new ArrayList<>();
         await("instance RUNNING").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            JsonNode op = api.get(operationPath, ControlPlaneProcess.TOKEN).json();
+            JsonNode op = api.get(operationPath, TOKEN).json();
             percents.add(op.path("percent").asInt());
             assertThat(op.path("status").asText()).isNotEqualTo("FAILED");
             return "SUCCEEDED".equals(op.path("status").asText());
@@ -84,7 +76,7 @@ class ProvisioningIT {
         assertThat(percents).isSorted();
         assertThat(percents.get(percents.size() - 1)).isEqualTo(100);
 
-        JsonNode instance = api.get(instancesPath + "/" + instanceId, ControlPlaneProcess.TOKEN).json();
+        JsonNode instance = api.get(instancesPath + "/" + instanceId, TOKEN).json();
         assertThat(instance.path("status").asText()).isEqualTo("RUNNING");
         bootstrap = instance.path("bootstrapServers").asText();
         assertThat(bootstrap.split(",")).hasSize(3);
@@ -124,7 +116,7 @@ class ProvisioningIT {
 
         await("DEGRADED").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> status().equals("DEGRADED"));
-        assertThat(api.get(instancesPath + "/" + instanceId, ControlPlaneProcess.TOKEN).text("statusReason")).contains("broker");
+        assertThat(api.get(instancesPath + "/" + instanceId, TOKEN).text("statusReason")).contains("broker");
         await("RUNNING again").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .until(() -> status().equals("RUNNING"));
         long restartedPid = Long.parseLong(Files.readString(brokerPid).trim());
@@ -135,19 +127,19 @@ class ProvisioningIT {
     @Test
     @Order(4)
     void brokersKeepServingWhileTheControlPlaneIsDownAndARestartKeepsEverything() throws Exception {
-        int auditEvents = api.get("/api/v1/projects/" + project + "/audit-events", ControlPlaneProcess.TOKEN)
+        int auditEvents = api.get("/api/v1/projects/" + project + "/audit-events", TOKEN)
                 .json().path("totalItems").asInt();
-        controlPlane.stop();
+        platform.controlPlane().stop();
 
         List<String> sent = IntStream.range(0, 100).mapToObj(i -> "offline-" + i).toList();
         KafkaRoundTrip.produce(bootstrap, "payments-offline", sent);
         assertThat(KafkaRoundTrip.consume(bootstrap, "payments-offline", 100)).containsExactlyInAnyOrderElementsOf(sent);
 
-        controlPlane.start();
-        JsonNode instance = api.get(instancesPath + "/" + instanceId, ControlPlaneProcess.TOKEN).json();
+        platform.controlPlane().start();
+        JsonNode instance = api.get(instancesPath + "/" + instanceId, TOKEN).json();
         assertThat(instance.path("name").asText()).isEqualTo("orders");
         assertThat(instance.path("bootstrapServers").asText()).isEqualTo(bootstrap);
-        assertThat(api.get("/api/v1/projects/" + project + "/audit-events", ControlPlaneProcess.TOKEN)
+        assertThat(api.get("/api/v1/projects/" + project + "/audit-events", TOKEN)
                 .json().path("totalItems").asInt()).isEqualTo(auditEvents);
         await().atMost(Duration.ofSeconds(60)).until(() -> status().equals("RUNNING"));
     }
@@ -155,9 +147,9 @@ class ProvisioningIT {
     @Test
     @Order(5)
     void deletingLeavesNoProcessAndNoDirectory() throws Exception {
-        assertThat(api.delete(instancesPath + "/" + instanceId, ControlPlaneProcess.TOKEN).status()).isEqualTo(202);
+        assertThat(api.delete(instancesPath + "/" + instanceId, TOKEN).status()).isEqualTo(202);
         await("instance gone").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> api.get(instancesPath + "/" + instanceId, ControlPlaneProcess.TOKEN).status() == 404);
+                .until(() -> api.get(instancesPath + "/" + instanceId, TOKEN).status() == 404);
         assertThat(ControlPlaneProcess.processesMentioning(home.resolve("hosts").toString())).isEmpty();
         try (var hosts = Files.list(home.resolve("hosts"))) {
             assertThat(hosts.toList()).isEmpty();
@@ -165,7 +157,7 @@ class ProvisioningIT {
     }
 
     private String status() {
-        return api.get(instancesPath + "/" + instanceId, ControlPlaneProcess.TOKEN).text("status");
+        return api.get(instancesPath + "/" + instanceId, TOKEN).text("status");
     }
 
     private Admin admin() {

@@ -1,8 +1,9 @@
-package io.tributary.api;
+package io.tributary.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tributary.api.ApiClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,40 +35,33 @@ class ContractFuzzIT {
 
     private static final Logger logger = LoggerFactory.getLogger(ContractFuzzIT.class);
 
-    static final String TOKEN = ControlPlaneProcess.TOKEN;
+    static final String TOKEN = RunningInstance.TOKEN;
     static final Path FUZZ = Path.of("src/test/fuzz").toAbsolutePath();
     static final Path VENV = Path.of("target/fuzz-venv").toAbsolutePath();
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
-    static Path home;
+    @RegisterExtension
+    static final RunningInstance instance = RunningInstance.builder(27000)
+            .env("TRIBUTARY_RATE_LIMIT_MUTATIONS_PER_MINUTE", "1000000")
+            .env("TRIBUTARY_QUOTA_INSTANCES_PER_PROJECT", "1")
+            .order(RunningInstance.order("fuzz"))
+            .build();
+    Path home;
     ControlPlaneProcess controlPlane;
     ApiClient api;
     String project;
-    String instance;
-    String bootstrap;
 
     @BeforeAll
     void prepare() throws Exception {
         Path schemathesis = installSchemathesis();
         assertThat(schemathesis).exists();
-        controlPlane = new ControlPlaneProcess(home, 27000)
-                .with("TRIBUTARY_RATE_LIMIT_MUTATIONS_PER_MINUTE", "1000000")
-                .with("TRIBUTARY_QUOTA_INSTANCES_PER_PROJECT", "1")
-                .start();
-        api = controlPlane.api();
-        project = api.get("/api/v1/me", TOKEN).json().path("memberships").get(0).path("projectId").asText();
-        ApiClient.Response ordered = api.post("/api/v1/projects/" + project + "/instances", TOKEN, Map.of("name", "fuzz",
-                "flavor", "kafka.2u4g", "brokerCount", 3, "availabilityZones", List.of("az1", "az2", "az3"), "storageGb", 100));
-        assertThat(ordered.status()).as(ordered.raw()).isEqualTo(202);
-        instance = ordered.json().path("instance").path("id").asText();
-        String base = "/api/v1/projects/" + project + "/instances/" + instance;
-        ApiClient.Response second = api.post("/api/v1/projects/" + project + "/instances", TOKEN, Map.of("name", "fuzz2",
-                "flavor", "kafka.2u4g", "brokerCount", 3, "availabilityZones", List.of("az1", "az2", "az3"), "storageGb", 100));
+        home = instance.home();
+        controlPlane = instance.controlPlane();
+        api = instance.api();
+        project = instance.project();
+        String base = instance.base();
+        ApiClient.Response second = api.post(instance.projectPath() + "/instances", TOKEN, RunningInstance.order("fuzz2"));
         assertThat(second.status()).as(second.raw()).isEqualTo(409);
         assertThat(second.text("code")).isEqualTo("QUOTA_EXCEEDED");
-        await("RUNNING").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                .until(() -> "RUNNING".equals(api.get(base, TOKEN).text("status")));
-        bootstrap = api.get(base, TOKEN).text("bootstrapServers");
         assertThat(api.post(base + "/topics", TOKEN, Map.of("name", "fuzz-topic", "partitions", 3, "replicationFactor", 3))
                 .status()).isEqualTo(201);
         assertThat(api.post(base + "/topics/fuzz-topic/messages", TOKEN, Map.of("key", "k", "value", "v")).status())
@@ -76,17 +69,6 @@ class ContractFuzzIT {
         commitGroupOffsets("fuzz-group", "fuzz-topic");
         await("group listed").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
                 .until(() -> api.get(base + "/consumer-groups/fuzz-group", TOKEN).status() == 200);
-    }
-
-    @AfterAll
-    void stop() {
-        try {
-            if (controlPlane != null) {
-                controlPlane.close();
-            }
-        } finally {
-            ControlPlaneProcess.killEverythingUnder(home);
-        }
     }
 
     @Test
@@ -135,7 +117,7 @@ class ContractFuzzIT {
         env.put("FUZZ_BASE_URL", controlPlane.baseUrl());
         env.put("FUZZ_TOKEN", TOKEN);
         env.put("FUZZ_PROJECT", project);
-        env.put("FUZZ_INSTANCE", instance);
+        env.put("FUZZ_INSTANCE", instance.instanceId());
         env.put("FUZZ_TOPIC", "fuzz-topic");
         env.put("FUZZ_GROUP", "fuzz-group");
         Process process = builder.start();
@@ -187,8 +169,7 @@ class ContractFuzzIT {
 
     /** A consumer group with committed offsets (and no members), as the group endpoints need. */
     private void commitGroupOffsets(String group, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = instance.clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -1,4 +1,4 @@
-package io.tributary.api;
+package io.tributary.systemtests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

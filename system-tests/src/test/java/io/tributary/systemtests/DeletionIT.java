@@ -1,21 +1,20 @@
-package io.tributary.api;
+package io.tributary.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tributary.api.ApiClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,39 +25,30 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeletionIT {
 
-    static final String TOKEN = ControlPlaneProcess.TOKEN;
+    static final String TOKEN = RunningInstance.TOKEN;
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
-    static Path home;
+    @RegisterExtension
+    static final RunningInstance platform = RunningInstance.builder(25000)
+            .env("TRIBUTARY_LOCAL_JAVA", home -> StandInAgents.script(home.resolve("bin")).toString())
+            .env("TRIBUTARY_LOCAL_START_GATE", home -> home.resolve("start-gate").toString())
+            .env("TRIBUTARY_DELETE_TIMEOUT", "30s")
+            .controlPlaneOnly().build();
+    Path home;
     Path gate;
-    ControlPlaneProcess controlPlane;
     ApiClient api;
     String project;
 
     @BeforeAll
-    void start() {
+    void connect() {
+        home = platform.home();
         gate = home.resolve("start-gate");
-        controlPlane = new ControlPlaneProcess(home, 25000)
-                .with("TRIBUTARY_LOCAL_JAVA", StandInAgents.script(home.resolve("bin")).toString())
-                .with("TRIBUTARY_LOCAL_START_GATE", gate.toString())
-                .with("TRIBUTARY_DELETE_TIMEOUT", "30s")
-                .start();
-        api = controlPlane.api();
-        project = api.get("/api/v1/me", TOKEN).json().path("memberships").get(0).path("projectId").asText();
+        api = platform.api();
+        project = platform.project();
     }
 
     @AfterEach
     void openGate() throws IOException {
         Files.deleteIfExists(gate);
-    }
-
-    @AfterAll
-    void stop() {
-        try {
-            controlPlane.close();
-        } finally {
-            ControlPlaneProcess.killEverythingUnder(home);
-        }
     }
 
     @Test
@@ -105,10 +95,9 @@ class DeletionIT {
     }
 
     private String order(String name) {
-        String id = api.post("/api/v1/projects/" + project + "/instances", TOKEN, Map.of("name", name, "flavor", "kafka.2u4g",
-                "brokerCount", 3, "availabilityZones", List.of("az1", "az2", "az3"), "storageGb", 100))
+        String id = api.post(platform.projectPath() + "/instances", TOKEN, RunningInstance.order(name))
                 .json().path("instance").path("id").asText();
-        return "/api/v1/projects/" + project + "/instances/" + id;
+        return platform.projectPath() + "/instances/" + id;
     }
 
     /** The creation made its first host's row and waits at the gate to start its agent. */

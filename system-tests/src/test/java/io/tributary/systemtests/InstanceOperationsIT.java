@@ -1,9 +1,9 @@
-package io.tributary.api;
+package io.tributary.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
+import io.tributary.api.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,14 +26,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,41 +45,19 @@ class InstanceOperationsIT {
 
     static final int COUNT = 10_000;
     static final long T0 = Instant.now().minus(Duration.ofHours(1)).toEpochMilli();
-    static final String TOKEN = ControlPlaneProcess.TOKEN;
+    static final String TOKEN = RunningInstance.TOKEN;
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
-    static Path home;
-    ControlPlaneProcess controlPlane;
+    @RegisterExtension
+    static final RunningInstance instance = RunningInstance.builder(23000).order(RunningInstance.order("ops")).build();
     ApiClient api;
     String base;
-    String bootstrap;
     /** index i → (partition, offset) of the message produced with that index. */
     final Map<Integer, long[]> positions = new HashMap<>();
 
     @BeforeAll
-    void createInstance() throws Exception {
-        controlPlane = new ControlPlaneProcess(home, 23000).start();
-        api = controlPlane.api();
-        String project = api.get("/api/v1/me", TOKEN).json().path("memberships").get(0).path("projectId").asText();
-        String id = api.post("/api/v1/projects/" + project + "/instances", TOKEN, Map.of("name", "ops", "flavor", "kafka.2u4g",
-                "brokerCount", 3, "availabilityZones", List.of("az1", "az2", "az3"), "storageGb", 100))
-                .json().path("instance").path("id").asText();
-        base = "/api/v1/projects/" + project + "/instances/" + id;
-        await("RUNNING").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                .until(() -> "RUNNING".equals(api.get(base, TOKEN).text("status")));
-        bootstrap = api.get(base, TOKEN).text("bootstrapServers");
-    }
-
-    @AfterAll
-    void stop() {
-        try {
-            api.delete(base, TOKEN);
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> api.get(base, TOKEN).status() == 404);
-            controlPlane.close();
-        } finally {
-            ControlPlaneProcess.killEverythingUnder(home);
-        }
+    void connect() {
+        api = instance.api();
+        base = instance.base();
     }
 
     @Test
@@ -215,7 +192,7 @@ class InstanceOperationsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aStoppedScanSaysSoAndContinuesExactly() {
         Set<Integer> collected = new HashSet<>();
         List<Integer> all = new ArrayList<>();
@@ -242,7 +219,7 @@ class InstanceOperationsIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void backtrackingRewindsAGroupToATime() throws Exception {
         assertThat(consume("billing", COUNT)).hasSize(COUNT);
         JsonNode group = api.get(base + "/consumer-groups/billing", TOKEN).json();
@@ -275,7 +252,7 @@ class InstanceOperationsIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anActiveGroupIsNotRewoundOrDeleted() throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         Thread member = new Thread(() -> {
@@ -305,8 +282,7 @@ class InstanceOperationsIT {
     }
 
     private void produceKnownMessages() throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties p = instance.clientProperties();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -340,8 +316,7 @@ class InstanceOperationsIT {
     }
 
     private KafkaConsumer<String, String> consumer(String group) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties p = instance.clientProperties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "it-consumer-" + group);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

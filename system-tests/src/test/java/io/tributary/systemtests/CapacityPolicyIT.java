@@ -1,9 +1,9 @@
-package io.tributary.api;
+package io.tributary.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
+import io.tributary.api.ApiClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +14,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,29 +27,17 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CapacityPolicyIT {
 
-    static final String TOKEN = ControlPlaneProcess.TOKEN;
+    static final String TOKEN = RunningInstance.TOKEN;
     static final String KIB = "x".repeat(1024);
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
-    static Path home;
-    ControlPlaneProcess controlPlane;
+    @RegisterExtension
+    static final RunningInstance platform = RunningInstance.builder(24000)
+            .env("TRIBUTARY_LOCAL_BYTES_PER_GB", "262144").controlPlaneOnly().build();
     ApiClient api;
-    String project;
 
     @BeforeAll
-    void start() {
-        controlPlane = new ControlPlaneProcess(home, 24000).with("TRIBUTARY_LOCAL_BYTES_PER_GB", "262144").start();
-        api = controlPlane.api();
-        project = api.get("/api/v1/me", TOKEN).json().path("memberships").get(0).path("projectId").asText();
-    }
-
-    @AfterAll
-    void stop() {
-        try {
-            controlPlane.close();
-        } finally {
-            ControlPlaneProcess.killEverythingUnder(home);
-        }
+    void connect() {
+        api = platform.api();
     }
 
     @Test
@@ -77,7 +64,7 @@ class CapacityPolicyIT {
                         .noneMatch("true"::equals));
         await("producing works again").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> KafkaRoundTrip.produce(bootstrap, "fill", List.of("after")));
-        delete(base);
+        platform.delete(base);
     }
 
     /**
@@ -129,22 +116,13 @@ class CapacityPolicyIT {
                     JsonNode b = api.get(base, TOKEN).json().path("brokers").get(0);
                     return b.path("diskUsedBytes").asLong() < 0.95 * b.path("diskLimitBytes").asLong();
                 });
-        delete(base);
+        platform.delete(base);
     }
 
     private String instance(String name, String policy) {
-        String id = api.post("/api/v1/projects/" + project + "/instances", TOKEN, Map.of("name", name, "flavor", "kafka.2u4g",
-                "brokerCount", 3, "availabilityZones", List.of("az1", "az2", "az3"), "storageGb", 100,
-                "retention", Map.of("capacityPolicy", policy))).json().path("instance").path("id").asText();
-        String base = "/api/v1/projects/" + project + "/instances/" + id;
-        await("RUNNING").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                .until(() -> "RUNNING".equals(api.get(base, TOKEN).text("status")));
-        return base;
-    }
-
-    private void delete(String base) {
-        api.delete(base, TOKEN);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> api.get(base, TOKEN).status() == 404);
+        Map<String, Object> order = RunningInstance.order(name);
+        order.put("retention", Map.of("capacityPolicy", policy));
+        return platform.orderAndAwaitRunning(platform.projectPath() + "/instances", order, RunningInstance.CREATION);
     }
 
     private List<String> eventTypes(String base) {
