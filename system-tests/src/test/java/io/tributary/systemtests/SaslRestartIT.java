@@ -1,9 +1,10 @@
-package io.tributary.api;
+package io.tributary.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.tributary.api.ApiClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,11 +22,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,51 +39,29 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SaslRestartIT {
 
-    static final String TOKEN = ControlPlaneProcess.TOKEN;
+    static final String TOKEN = RunningInstance.TOKEN;
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "Adm1nPassw0rdXyz";
     static final List<String> MECHANISMS = List.of("SCRAM-SHA-512", "PLAIN");
     static final Duration LOGINS_WITHIN = Duration.ofSeconds(30);
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
-    static Path home;
-    ControlPlaneProcess controlPlane;
+    @RegisterExtension
+    static final RunningInstance instance = RunningInstance.builder(28000).order(order()).build();
     ApiClient api;
     String base;
     Path caFile;
 
-    @BeforeAll
-    void createInstance() throws Exception {
-        controlPlane = new ControlPlaneProcess(home, 28000).start();
-        api = controlPlane.api();
-        String project = api.get("/api/v1/me", TOKEN).json().path("memberships").get(0).path("projectId").asText();
-        ApiClient.Response ordered = api.post("/api/v1/projects/" + project + "/instances", TOKEN, Map.of("name", "restarts",
-                "flavor", "kafka.2u4g", "brokerCount", 3, "availabilityZones", List.of("az1", "az2", "az3"),
-                "storageGb", 100, "security", Map.of("protocol", "SASL_SSL", "saslMechanisms", MECHANISMS,
-                        "adminUsername", ADMIN, "adminPassword", ADMIN_PASSWORD)));
-        assertThat(ordered.status()).as(ordered.raw()).isEqualTo(202);
-        base = "/api/v1/projects/" + project + "/instances/" + ordered.json().path("instance").path("id").asText();
-        await("RUNNING").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            String status = api.get(base, TOKEN).text("status");
-            assertThat(status).isNotEqualTo("CREATE_FAILED");
-            return "RUNNING".equals(status);
-        });
-        ApiClient.Response ca = api.get(base + "/certificates/ca", TOKEN);
-        assertThat(ca.status()).isEqualTo(200);
-        caFile = home.resolve("ca.pem");
-        Files.writeString(caFile, ca.raw());
+    static Map<String, Object> order() {
+        Map<String, Object> order = RunningInstance.order("restarts");
+        order.put("security", RunningInstance.security("SASL_SSL", MECHANISMS, ADMIN, ADMIN_PASSWORD));
+        return order;
     }
 
-    @AfterAll
-    void stop() {
-        try {
-            api.delete(base, TOKEN);
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> api.get(base, TOKEN).status() == 404);
-            controlPlane.close();
-        } finally {
-            ControlPlaneProcess.killEverythingUnder(home);
-        }
+    @BeforeAll
+    void connect() {
+        api = instance.api();
+        base = instance.base();
+        caFile = instance.caFile();
     }
 
     @Test
@@ -182,7 +160,7 @@ class SaslRestartIT {
 
     /** The broker JVM of node {@code node}: the kafka.Kafka process running its local host's server.properties. */
     private static long brokerPid(int node) throws IOException {
-        try (Stream<Path> hosts = Files.list(home.resolve("hosts"))) {
+        try (Stream<Path> hosts = Files.list(instance.home().resolve("hosts"))) {
             Path config = hosts.map(h -> h.resolve("config").resolve("server.properties")).filter(Files::exists)
                     .filter(f -> read(f).lines().anyMatch(("node.id=" + node)::equals)).findFirst().orElseThrow();
             List<Long> pids = ControlPlaneProcess.processesMentioning(config.toString()).stream()
