@@ -24,6 +24,8 @@ type Broker struct {
 	AvailabilityZone string   `json:"availabilityZone"`
 	Roles            []string `json:"roles"`
 	Status           string   `json:"status"`
+	// Why the broker is DOWN or still STARTING, e.g. \"refuses SASL logins (SCRAM-SHA-512)\": a SASL broker counts as RUNNING only once the platform's probe login to it works after its latest start.
+	StatusReason NullableString `json:"statusReason,omitempty"`
 	// Advertised client host.
 	Host NullableString `json:"host,omitempty"`
 	// Client listener port.
@@ -154,6 +156,49 @@ func (o *Broker) GetStatusOk() (*string, bool) {
 // SetStatus sets field value
 func (o *Broker) SetStatus(v string) {
 	o.Status = v
+}
+
+// GetStatusReason returns the StatusReason field value if set, zero value otherwise (both if not set or set to explicit null).
+func (o *Broker) GetStatusReason() string {
+	if o == nil || IsNil(o.StatusReason.Get()) {
+		var ret string
+		return ret
+	}
+	return *o.StatusReason.Get()
+}
+
+// GetStatusReasonOk returns a tuple with the StatusReason field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+// NOTE: If the value is an explicit nil, `nil, true` will be returned
+func (o *Broker) GetStatusReasonOk() (*string, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return o.StatusReason.Get(), o.StatusReason.IsSet()
+}
+
+// HasStatusReason returns a boolean if a field has been set.
+func (o *Broker) HasStatusReason() bool {
+	if o != nil && o.StatusReason.IsSet() {
+		return true
+	}
+
+	return false
+}
+
+// SetStatusReason gets a reference to the given NullableString and assigns it to the StatusReason field.
+func (o *Broker) SetStatusReason(v string) {
+	o.StatusReason.Set(&v)
+}
+
+// SetStatusReasonNil sets the value for StatusReason to be an explicit nil
+func (o *Broker) SetStatusReasonNil() {
+	o.StatusReason.Set(nil)
+}
+
+// UnsetStatusReason ensures that no value is present for StatusReason, not even an explicit nil
+func (o *Broker) UnsetStatusReason() {
+	o.StatusReason.Unset()
 }
 
 // GetHost returns the Host field value if set, zero value otherwise (both if not set or set to explicit null).
@@ -385,6 +430,9 @@ func (o Broker) ToMap() (map[string]interface{}, error) {
 	toSerialize["availabilityZone"] = o.AvailabilityZone
 	toSerialize["roles"] = o.Roles
 	toSerialize["status"] = o.Status
+	if o.StatusReason.IsSet() {
+		toSerialize["statusReason"] = o.StatusReason.Get()
+	}
 	if o.Host.IsSet() {
 		toSerialize["host"] = o.Host.Get()
 	}
@@ -450,6 +498,7 @@ func (o *Broker) UnmarshalJSON(data []byte) (err error) {
 		delete(additionalProperties, "availabilityZone")
 		delete(additionalProperties, "roles")
 		delete(additionalProperties, "status")
+		delete(additionalProperties, "statusReason")
 		delete(additionalProperties, "host")
 		delete(additionalProperties, "port")
 		delete(additionalProperties, "diskUsedBytes")

@@ -80,6 +80,7 @@ export function OverviewTab({ instance }: { instance: Instance }) {
                     <td>{b.roles.join(', ')}</td>
                     <td>
                       <StatusBadge status={b.status} />
+                      {b.statusReason && <div className="muted small">{b.statusReason}</div>}
                     </td>
                     <td>{b.host ? <code>{`${b.host}:${b.port ?? ''}`}</code> : '—'}</td>
                     <td>

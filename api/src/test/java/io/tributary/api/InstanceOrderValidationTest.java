@@ -33,6 +33,9 @@ class InstanceOrderValidationTest extends ControlPlaneTest {
                 broken("SASL without admin user", "security.adminUsername",
                         o -> o.put("security", Map.of("protocol", "SASL_SSL", "saslMechanisms", List.of("SCRAM-SHA-512"),
                                 "adminPassword", "s3cretpassword"))),
+                broken("SASL admin with the platform's reserved name", "security.adminUsername",
+                        o -> o.put("security", Map.of("protocol", "SASL_SSL", "saslMechanisms", List.of("SCRAM-SHA-512"),
+                                "adminUsername", "tributary-probe", "adminPassword", "s3cretpassword"))),
                 broken("SASL without password", "security.adminPassword",
                         o -> o.put("security", Map.of("protocol", "SASL_PLAINTEXT", "saslMechanisms", List.of("PLAIN"),
                                 "adminUsername", "admin"))),
@@ -56,6 +59,8 @@ class InstanceOrderValidationTest extends ControlPlaneTest {
                 broken("forbidden broker setting", "brokerConfig.listeners", o -> o.put("brokerConfig", Map.of("listeners", "x"))),
                 broken("forbidden SASL broker setting", "brokerConfig.sasl.enabled.mechanisms",
                         o -> o.put("brokerConfig", Map.of("sasl.enabled.mechanisms", "PLAIN"))),
+                broken("the metadata snapshot interval (issue 20)", "brokerConfig.metadata.log.max.snapshot.interval.ms",
+                        o -> o.put("brokerConfig", Map.of("metadata.log.max.snapshot.interval.ms", "3600000"))),
                 broken("broker count of the wrong type", "brokerCount", o -> o.put("brokerCount", "three")),
                 // brokerConfig is an allow-list checked with Kafka's own ConfigDef (the order has three brokers)
                 broken("a config provider (reads the host's environment)", "brokerConfig.config.providers",

@@ -22,6 +22,7 @@ import io.tributary.provisioning.reconcile.ClusterProbe;
 import io.tributary.provisioning.reconcile.CreateInstanceWorkflow;
 import io.tributary.provisioning.reconcile.DeleteInstanceWorkflow;
 import io.tributary.provisioning.reconcile.InstanceHealthMonitor;
+import io.tributary.provisioning.reconcile.SaslLogins;
 import io.tributary.provisioning.reconcile.OperationRunner;
 import io.tributary.provisioning.reconcile.Reconciler;
 import io.tributary.provisioning.reconcile.RestartBrokersWorkflow;
@@ -223,9 +224,19 @@ public class ProvisioningConfiguration {
     @Bean
     @ConditionalOnProperty(name = "tributary.provisioning.reconcile", havingValue = "true", matchIfMissing = true)
     InstanceHealthMonitor instanceHealthMonitor(InstanceRepository instances, HostRepository hosts,
-                                                OperationRepository operations, LocalHostProvider local,
+                                                BrokerRepository brokers, OperationRepository operations,
+                                                LocalHostProvider local, AdminUserSetup probeUsers,
+                                                DesiredStateWriter desiredStates, SaslLogins logins,
                                                 TransactionTemplate tx, Clock clock) {
-        return new InstanceHealthMonitor(instances, hosts, operations, local, tx, clock);
+        return new InstanceHealthMonitor(instances, hosts, brokers, operations, local, probeUsers, desiredStates, logins,
+                tx, clock);
+    }
+
+    /** How the health monitor logs in to a broker; a test may bring its own. */
+    @Bean
+    @ConditionalOnMissingBean
+    SaslLogins saslLogins() {
+        return new SaslLogins.Kafka();
     }
 
     @Bean

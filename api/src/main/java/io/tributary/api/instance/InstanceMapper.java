@@ -85,6 +85,9 @@ class InstanceMapper {
             BrokerDto dto = new BrokerDto().nodeId(b.getNodeId()).availabilityZone(b.getAvailabilityZone())
                     .roles(b.getRoles().stream().map(BrokerDto.RolesEnum::fromValue).toList())
                     .status(status(host));
+            if (instance.isSasl() && dto.getStatus() == BrokerDto.StatusEnum.RUNNING) {
+                logins(dto, b, Broker.startOf(host.getObservedState()));
+            }
             if (host != null && host.getAddress() != null) {
                 dto.host(host.getAddress()).port(ListenerPorts.of(host).client());
             }
@@ -97,6 +100,21 @@ class InstanceMapper {
             }
             return dto;
         }).toList();
+    }
+
+    /**
+     * A SASL broker the agent reports running counts as running once the health monitor's probe login to it worked
+     * after its latest start (issue 20). A broker never checked yet (a new instance) keeps the agent's word.
+     */
+    private static void logins(BrokerDto dto, Broker broker, String start) {
+        if (broker.getLoginCheckedStart() == null) {
+            return;
+        }
+        if (!broker.getLoginCheckedStart().equals(start)) {
+            dto.status(BrokerDto.StatusEnum.STARTING).statusReason("SASL logins not checked yet since the broker started");
+        } else if (broker.getLoginProblem() != null) {
+            dto.status(BrokerDto.StatusEnum.DOWN).statusReason(broker.getLoginProblem());
+        }
     }
 
     private static BrokerDto.StatusEnum status(Host host) {

@@ -129,6 +129,8 @@ class InstanceOrderValidator {
         if (security.getAdminUsername() == null || !USERNAME.matcher(security.getAdminUsername()).matches()) {
             problems.add(new FieldProblem("security.adminUsername",
                     "is required with SASL: 3 to 64 letters, digits, '.', '_' or '-', starting with a letter"));
+        } else if (io.tributary.provisioning.kafkauser.KafkaUser.isReserved(security.getAdminUsername())) {
+            problems.add(new FieldProblem("security.adminUsername", "names starting with 'tributary-' are reserved"));
         }
         String password = security.getAdminPassword();
         if (password == null || password.length() < 8) {

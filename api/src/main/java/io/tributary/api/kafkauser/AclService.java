@@ -13,6 +13,7 @@ import io.tributary.api.generated.model.AclResourceTypeDto;
 import io.tributary.api.generated.model.TopicGrantDto;
 import io.tributary.api.kafka.InstanceKafka;
 import io.tributary.provisioning.instance.Instance;
+import io.tributary.provisioning.kafkauser.KafkaUser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -87,6 +88,8 @@ class AclService {
         List<FieldProblem> problems = new ArrayList<>();
         if (!acl.getPrincipal().startsWith("User:") || acl.getPrincipal().length() <= "User:".length()) {
             problems.add(new FieldProblem("principal", "must be User:<name> or User:*"));
+        } else if (KafkaUser.isPlatformUser(acl.getPrincipal().substring("User:".length()))) {
+            problems.add(new FieldProblem("principal", "names a user reserved by Tributary"));
         }
         String host = acl.getHost() == null ? "*" : acl.getHost();
         if (!host.equals("*") && !host.matches("[0-9A-Fa-f:.]{2,45}")) {

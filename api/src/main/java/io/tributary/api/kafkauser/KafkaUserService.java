@@ -47,7 +47,8 @@ class KafkaUserService {
 
     List<KafkaUserDto> list(UUID project, UUID instanceId) {
         Instance instance = saslInstance(kafka.visible(project, instanceId));
-        return users.findByInstanceIdOrderByName(instance.getId()).stream().map(u -> dto(instance, u)).toList();
+        return users.findByInstanceIdOrderByName(instance.getId()).stream().filter(u -> !KafkaUser.isPlatformUser(u.getName()))
+                .map(u -> dto(instance, u)).toList();
     }
 
     KafkaUserDto get(UUID project, UUID instanceId, String name) {
@@ -60,6 +61,9 @@ class KafkaUserService {
         if (name == null || !NAME.matcher(name).matches()) {
             throw ApiException.invalid(List.of(new FieldProblem("name",
                     "3 to 64 letters, digits, '.', '_' or '-', starting with a letter")));
+        }
+        if (KafkaUser.isReserved(name)) {
+            throw ApiException.invalid(List.of(new FieldProblem("name", "names starting with 'tributary-' are reserved")));
         }
         String password = Passwords.chosenOrGenerated(givenPassword, "password");
         if (users.existsById(new KafkaUser.Key(instance.getId(), name))) {
@@ -90,7 +94,9 @@ class KafkaUserService {
         if (user.isAdmin()) {
             throw new ApiException(ErrorCode.INVALID_STATE, "the admin user " + name + " cannot be deleted");
         }
-        call(() -> ScramUsers.delete(kafka.admin(instance), name));
+        // never a SCRAM deletion (it makes restarted brokers lose every user, docs/security.md): the credential
+        // becomes one nobody knows; the user is gone from our database, listings and the PLAIN store
+        call(() -> ScramUsers.disable(kafka.admin(instance), name));
         users.delete(user);
         desiredStates.write(instance.getId());
     }
@@ -111,7 +117,11 @@ class KafkaUserService {
         });
     }
 
+    /** A tenant's user; the platform's reserved users (the login probe) are not found. */
     private KafkaUser find(Instance instance, String name) {
+        if (KafkaUser.isPlatformUser(name)) {
+            throw ApiException.notFound("user " + name);
+        }
         return users.findById(new KafkaUser.Key(instance.getId(), name))
                 .orElseThrow(() -> ApiException.notFound("user " + name));
     }

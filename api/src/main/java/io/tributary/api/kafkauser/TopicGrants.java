@@ -12,6 +12,7 @@ import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
+import io.tributary.provisioning.kafkauser.KafkaUser;
 import org.apache.kafka.common.resource.ResourceType;
 
 /**
@@ -27,6 +28,9 @@ final class TopicGrants {
     static List<AclBinding> bindings(TopicGrantDto grant) {
         if (!KafkaUserService.NAME.matcher(grant.getUsername()).matches() && !grant.getUsername().equals("*")) {
             throw ApiException.invalid(List.of(new FieldProblem("username", "is not a user name")));
+        }
+        if (KafkaUser.isPlatformUser(grant.getUsername())) {
+            throw ApiException.invalid(List.of(new FieldProblem("username", "names a user reserved by Tributary")));
         }
         String principal = "User:" + grant.getUsername();
         PatternType pattern = Boolean.TRUE.equals(grant.getPrefixed()) ? PatternType.PREFIXED : PatternType.LITERAL;

@@ -16,6 +16,7 @@ public final class BrokerTuning {
 
     public static final String AUTHORIZER = "io.tributary.broker.TributaryAuthorizer";
     public static final String PARTITION_POLICY = "io.tributary.broker.PartitionLimitPolicy";
+    static final long METADATA_SNAPSHOT_INTERVAL_MS = 60_000;
 
     public static Map<String, String> settings(Flavor flavor, int brokerCount, int retentionHours, long storageBytes) {
         return settings(flavor, brokerCount, retentionHours, storageBytes, false, null);
@@ -51,6 +52,11 @@ public final class BrokerTuning {
         s.put("auto.create.topics.enable", Boolean.toString(autoCreateTopics));
         s.put("num.partitions", "3");
         s.put("group.initial.rebalance.delay.ms", "3000");
+        // a metadata snapshot each minute (Kafka's default: each hour) once the log has grown: a restarted node
+        // that loads a snapshot holding an old SCRAM deletion keeps its SCRAM users, while one replaying the
+        // deletion from the log loses them all (Kafka's ScramDelta.apply, docs/security.md, issue 20). We write
+        // no deletions any more; this covers instances that hold some from before. Not tenant-tunable.
+        s.put("metadata.log.max.snapshot.interval.ms", Long.toString(METADATA_SNAPSHOT_INTERVAL_MS));
         // our broker plugins: the disk-full write guard, the network allow-list and the flavor's partition limit
         s.put("authorizer.class.name", AUTHORIZER);
         s.put("allow.everyone.if.no.acl.found", Boolean.toString(saslAdmin == null));

@@ -30,6 +30,8 @@ public class Broker {
     private String tlsKeyEncrypted;
     // the restart the broker's agent is to make (once): a rolling restart's operation id
     private String restartNonce;
+    private String loginCheckedStart;
+    private String loginProblem;
 
     protected Broker() {
     }
@@ -65,6 +67,43 @@ public class Broker {
         this.tlsKeyEncrypted = keyEncrypted;
     }
 
+    /**
+     * The start of the broker process (the agent's {@code pid@startedAt}) whose SASL logins were checked last, and
+     * why they failed (null: the probe user logged in with every mechanism of the instance).
+     */
+    public String getLoginCheckedStart() {
+        return loginCheckedStart;
+    }
+
+    public String getLoginProblem() {
+        return loginProblem;
+    }
+
+    /**
+     * Which start of the broker process an agent report describes ({@code pid@startedAt} of its {@code broker}
+     * part), or null when the report names none.
+     */
+    public static String startOf(String observedStateJson) {
+        if (observedStateJson == null) {
+            return null;
+        }
+        Object broker = io.tributary.provisioning.json.JsonText.read(observedStateJson, java.util.Map.class).get("broker");
+        if (!(broker instanceof java.util.Map<?, ?> b) || b.get("startedAt") == null) {
+            return null;
+        }
+        return b.get("pid") + "@" + b.get("startedAt");
+    }
+
+    /** Records a login check; false when it changes nothing. */
+    public boolean loginChecked(String start, String problem) {
+        if (java.util.Objects.equals(start, loginCheckedStart) && java.util.Objects.equals(problem, loginProblem)) {
+            return false;
+        }
+        this.loginCheckedStart = start;
+        this.loginProblem = problem;
+        return true;
+    }
+
     public static class Key implements Serializable {
         private UUID instanceId;
         private int nodeId;
@@ -75,6 +114,10 @@ public class Broker {
         public Key(UUID instanceId, int nodeId) {
             this.instanceId = instanceId;
             this.nodeId = nodeId;
+        }
+
+        public UUID instanceId() {
+            return instanceId;
         }
 
         @Override

@@ -36,6 +36,9 @@ public class Instance {
     private String adminUsername;
     @Column(name = "admin_password_enc")
     private String adminPasswordEncrypted;
+    /** The platform probe user's password, sealed ({@code KafkaUser.PROBE}); null until the probe exists. */
+    @Column(name = "probe_password_enc")
+    private String probePasswordEncrypted;
     private String allowedCidrs;
     private int retentionHours;
     private String capacityPolicy;
@@ -122,6 +125,8 @@ public class Instance {
     public void setAdminUsername(String adminUsername) { this.adminUsername = adminUsername; }
     public String getAdminPasswordEncrypted() { return adminPasswordEncrypted; }
     public void setAdminPasswordEncrypted(String value) { this.adminPasswordEncrypted = value; }
+    public String getProbePasswordEncrypted() { return probePasswordEncrypted; }
+    public void setProbePasswordEncrypted(String value) { this.probePasswordEncrypted = value; }
     public List<String> getAllowedCidrs() { return JsonText.readList(allowedCidrs); }
     public void setAllowedCidrs(List<String> cidrs) { this.allowedCidrs = JsonText.write(cidrs); }
     public int getRetentionHours() { return retentionHours; }

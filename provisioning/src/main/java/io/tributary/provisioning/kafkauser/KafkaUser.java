@@ -15,6 +15,22 @@ import java.util.UUID;
 @IdClass(KafkaUser.Key.class)
 public class KafkaUser {
 
+    /**
+     * The platform's probe user of every SASL instance: no ACLs (so it may do nothing but log in), refused to tenants
+     * as a name, hidden from their listings; the control plane logs in with it to check each broker's SASL logins.
+     */
+    public static final String PROBE = "tributary-probe";
+
+    /** Names only the platform may give new users ({@value #PROBE} and any later platform user). */
+    public static boolean isReserved(String name) {
+        return name != null && name.toLowerCase(java.util.Locale.ROOT).startsWith("tributary-");
+    }
+
+    /** The platform's own users, which tenants neither see nor change nor grant anything to. */
+    public static boolean isPlatformUser(String name) {
+        return PROBE.equals(name);
+    }
+
     @Id
     private UUID instanceId;
     @Id

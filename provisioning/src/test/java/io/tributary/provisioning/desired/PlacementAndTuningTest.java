@@ -46,6 +46,13 @@ class PlacementAndTuningTest {
     }
 
     @Test
+    void metadataSnapshotsAreTakenEachMinuteSoARestartedNodeDoesNotReplayOldScramDeletions() {
+        var small = new FlavorCatalog().get("kafka.2u4g");
+        assertThat(BrokerTuning.settings(small, 3, 72, 100L << 30, false, "admin"))
+                .containsEntry("metadata.log.max.snapshot.interval.ms", "60000");
+    }
+
+    @Test
     void aSmallDiskGetsSmallSegmentsSoOldDataCanBeFreedInSteps() {
         var small = new FlavorCatalog().get("kafka.2u4g");
         assertThat(BrokerTuning.settings(small, 3, 72, 25L << 20)).containsEntry("log.segment.bytes", Long.toString((25L << 20) / 20));

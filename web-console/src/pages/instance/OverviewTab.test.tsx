@@ -1,0 +1,27 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { instanceFixture, renderWithProviders } from '../../test/render';
+import { OverviewTab } from './OverviewTab';
+
+describe('OverviewTab', () => {
+  it('says why a broker is down beside its status', () => {
+    const instance = instanceFixture({
+      status: 'DEGRADED',
+      brokers: [
+        { nodeId: 1, availabilityZone: 'az1', roles: ['broker', 'controller'], status: 'RUNNING' },
+        {
+          nodeId: 2,
+          availabilityZone: 'az1',
+          roles: ['broker', 'controller'],
+          status: 'DOWN',
+          statusReason: 'refuses SASL logins (SCRAM-SHA-512)',
+        },
+      ],
+    });
+    renderWithProviders(<OverviewTab instance={instance} />);
+    const rows = within(screen.getByRole('table')).getAllByRole('row');
+    expect(within(rows[2]).getByText('refuses SASL logins (SCRAM-SHA-512)')).toBeTruthy();
+    expect(within(rows[1]).queryByText(/refuses/)).toBeNull();
+  });
+});
