@@ -31,7 +31,8 @@ class BrokerRestarts {
     /** @param nodeId the one broker to restart; {@code null}: all of them */
     @Transactional
     Operation restart(UUID project, UUID instanceId, Integer nodeId) {
-        Instance instance = instances.findLive(project, instanceId)
+        // read under the row lock, so a reconciler's write just before (RUNNING -> RESTARTING) is seen, not lost to
+        Instance instance = instances.findLiveForUpdate(project, instanceId)
                 .orElseThrow(() -> ApiException.notFound("instance " + instanceId));
         if (nodeId != null && brokers.findById(new Broker.Key(instanceId, nodeId)).isEmpty()) {
             throw ApiException.invalid(List.of(new ApiException.FieldProblem("nodeId", "the instance has no broker " + nodeId)));

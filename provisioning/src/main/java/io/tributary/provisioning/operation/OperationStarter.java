@@ -82,23 +82,24 @@ public class OperationStarter {
     }
 
     /**
-     * Why an operation of {@code type} (one that changes a running instance) cannot start now, if it cannot. Locks
-     * the instance's row, so two requests cannot both pass and then start two operations.
+     * Why an operation of {@code type} (one that changes a running instance) cannot start now, if it cannot: first an
+     * open operation (named, so the caller can follow it), then the instance's state. Locks the instance's row, so
+     * two requests cannot both pass and then start two operations.
      */
     public Optional<String> refusal(Instance instance, OperationType type) {
         if (type == OperationType.CREATE_INSTANCE || type == OperationType.DELETE_INSTANCE) {
             throw new IllegalArgumentException(type + " starts through create or delete");
         }
         instances.lockById(instance.getId());
-        boolean healing = type == OperationType.RESTART_BROKERS && instance.getStatus() == InstanceStatus.DEGRADED;
-        if (instance.getStatus() != InstanceStatus.RUNNING && !healing) {
-            return Optional.of("the instance is " + instance.getStatus() + "; " + describe(type)
-                    + " while it is RUNNING");
-        }
         List<Operation> open = operations.findByInstanceIdAndStatusIn(instance.getId(), OPEN);
         if (!open.isEmpty()) {
             return Optional.of("another operation of the instance is in progress: " + open.get(0).getId() + " ("
                     + open.get(0).getType() + ")");
+        }
+        boolean healing = type == OperationType.RESTART_BROKERS && instance.getStatus() == InstanceStatus.DEGRADED;
+        if (instance.getStatus() != InstanceStatus.RUNNING && !healing) {
+            return Optional.of("the instance is " + instance.getStatus() + "; " + describe(type)
+                    + " while it is RUNNING");
         }
         return Optional.empty();
     }
