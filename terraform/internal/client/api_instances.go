@@ -961,7 +961,7 @@ func (r ApiRestartInstanceBrokersRequest) Execute() (*Operation, *http.Response,
 }
 
 /*
-RestartInstanceBrokers Restart the instance's brokers (all, or the one `nodeId`) by a rolling restart: one broker at a time, never one whose partitions would fall below `min.insync.replicas` while it is down, the active controller last, the next only once the previous one is back in every ISR. The instance is `RESTARTING` meanwhile and keeps serving. Asynchronous; the operation's `detail` says which broker it is at and what it waits for.
+RestartInstanceBrokers Restart the instance's brokers (all, or the one `nodeId`) by a rolling restart: one broker at a time, never one whose partitions would fall below `min.insync.replicas` while it is down, the active controller last, the next only once the previous one is back in every ISR. The instance is `RESTARTING` meanwhile and keeps serving. Asynchronous; the operation's `detail` says which broker it is at and what it waits for. The body is required: `{}` restarts every broker.
 
 	@param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
 	@param project Project id.
@@ -1000,6 +1000,9 @@ func (a *InstancesAPIService) RestartInstanceBrokersExecute(r ApiRestartInstance
 	localVarHeaderParams := make(map[string]string)
 	localVarQueryParams := url.Values{}
 	localVarFormParams := url.Values{}
+	if r.brokerRestart == nil {
+		return localVarReturnValue, nil, reportError("brokerRestart is required and must be specified")
+	}
 
 	// to determine the Content-Type header
 	localVarHTTPContentTypes := []string{"application/json"}

@@ -27,6 +27,10 @@ class BrokerRestartRequestTest extends ControlPlaneTest {
         jdbc.update("update instances set status = 'RUNNING' where id = ?::uuid", id);
         jdbc.update("insert into brokers (instance_id, node_id, availability_zone, roles) values (?::uuid, 1, 'az1', 'broker,controller')", id);
 
+        ApiClient.Response nullBody = api.post(restarts, ADMIN_TOKEN, "null");
+        assertThat(nullBody.status()).as("a JSON null is not a restart request; {} restarts every broker").isEqualTo(400);
+        assertThat(nullBody.text("code")).as(nullBody.raw()).isNotBlank();
+
         ApiClient.Response unknown = api.post(restarts, ADMIN_TOKEN, Map.of("nodeId", 7));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("errors").findValuesAsString("field")).containsExactly("nodeId");
