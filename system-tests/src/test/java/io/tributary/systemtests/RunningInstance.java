@@ -129,7 +129,7 @@ final class RunningInstance implements BeforeAllCallback, AfterAllCallback, Test
             }
         }
         if (failed || context.getExecutionException().isPresent()) {
-            System.err.println("kept for a look: " + home);
+            org.slf4j.LoggerFactory.getLogger(RunningInstance.class).warn("kept for a look: {}", home);
         } else {
             deleteRecursively(home);
         }
