@@ -245,7 +245,7 @@ func (r ApiDeleteInstanceRequest) Execute() (*InstanceAccepted, *http.Response, 
 }
 
 /*
-DeleteInstance Delete the instance, its brokers, hosts and data. Asynchronous; follow the operation.
+DeleteInstance Delete the instance, its brokers, hosts and data. Asynchronous; follow the operation. An instance with `deletionProtection` is refused (409 `DELETION_PROTECTED`) until the protection is turned off.
 
 	@param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
 	@param project Project id.
@@ -1165,7 +1165,7 @@ func (r ApiUpdateInstanceRequest) Execute() (*Instance, *http.Response, error) {
 }
 
 /*
-UpdateInstance Change the name, description or tags. Absent fields are left as they are.
+UpdateInstance Change the instance; absent fields are left as they are. Name, description, tags, retention, the maintenance window, deletion protection and a larger `storageGb` apply at once (200). A new `flavor` or `brokerConfig` is written to every broker's configuration and applied by a rolling restart (the same rules as `POST .../restarts`): the answer is 202 and `currentOperationId` is the restart to follow. Storage only grows.
 
 	@param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
 	@param project Project id.

@@ -35,7 +35,9 @@ type Broker struct {
 	// The ordered storage of one broker.
 	DiskLimitBytes NullableInt64 `json:"diskLimitBytes,omitempty"`
 	// True while PRODUCE_REJECT refuses writes (disk full).
-	ProduceRejected      NullableBool `json:"produceRejected,omitempty"`
+	ProduceRejected NullableBool `json:"produceRejected,omitempty"`
+	// The broker runs an older configuration (flavor, settings, tuning) than the instance's; the next rolling restart applies it. A configuration change never restarts more than one broker at a time.
+	PendingRestart       *bool `json:"pendingRestart,omitempty"`
 	AdditionalProperties map[string]interface{}
 }
 
@@ -416,6 +418,38 @@ func (o *Broker) UnsetProduceRejected() {
 	o.ProduceRejected.Unset()
 }
 
+// GetPendingRestart returns the PendingRestart field value if set, zero value otherwise.
+func (o *Broker) GetPendingRestart() bool {
+	if o == nil || IsNil(o.PendingRestart) {
+		var ret bool
+		return ret
+	}
+	return *o.PendingRestart
+}
+
+// GetPendingRestartOk returns a tuple with the PendingRestart field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+func (o *Broker) GetPendingRestartOk() (*bool, bool) {
+	if o == nil || IsNil(o.PendingRestart) {
+		return nil, false
+	}
+	return o.PendingRestart, true
+}
+
+// HasPendingRestart returns a boolean if a field has been set.
+func (o *Broker) HasPendingRestart() bool {
+	if o != nil && !IsNil(o.PendingRestart) {
+		return true
+	}
+
+	return false
+}
+
+// SetPendingRestart gets a reference to the given bool and assigns it to the PendingRestart field.
+func (o *Broker) SetPendingRestart(v bool) {
+	o.PendingRestart = &v
+}
+
 func (o Broker) MarshalJSON() ([]byte, error) {
 	toSerialize, err := o.ToMap()
 	if err != nil {
@@ -447,6 +481,9 @@ func (o Broker) ToMap() (map[string]interface{}, error) {
 	}
 	if o.ProduceRejected.IsSet() {
 		toSerialize["produceRejected"] = o.ProduceRejected.Get()
+	}
+	if !IsNil(o.PendingRestart) {
+		toSerialize["pendingRestart"] = o.PendingRestart
 	}
 
 	for key, value := range o.AdditionalProperties {
@@ -504,6 +541,7 @@ func (o *Broker) UnmarshalJSON(data []byte) (err error) {
 		delete(additionalProperties, "diskUsedBytes")
 		delete(additionalProperties, "diskLimitBytes")
 		delete(additionalProperties, "produceRejected")
+		delete(additionalProperties, "pendingRestart")
 		o.AdditionalProperties = additionalProperties
 	}
 

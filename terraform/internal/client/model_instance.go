@@ -41,8 +41,10 @@ type Instance struct {
 	Tags              map[string]string  `json:"tags"`
 	BrokerConfig      map[string]string  `json:"brokerConfig"`
 	// Comma-separated `host:port` list; set once the instance is RUNNING.
-	BootstrapServers     NullableString         `json:"bootstrapServers,omitempty"`
-	AutoCreateTopics     bool                   `json:"autoCreateTopics"`
+	BootstrapServers NullableString `json:"bootstrapServers,omitempty"`
+	AutoCreateTopics bool           `json:"autoCreateTopics"`
+	// While true, DELETE is refused (409 DELETION_PROTECTED).
+	DeletionProtection   bool                   `json:"deletionProtection"`
 	Connection           NullableConnectionInfo `json:"connection,omitempty"`
 	Brokers              []Broker               `json:"brokers"`
 	CurrentOperationId   NullableString         `json:"currentOperationId,omitempty"`
@@ -57,7 +59,7 @@ type _Instance Instance
 // This constructor will assign default values to properties that have it defined,
 // and makes sure properties required by API are set, but the set of arguments
 // will change when the set of required properties is changed
-func NewInstance(id string, projectId string, name string, status InstanceStatus, flavor string, brokerCount int32, availabilityZones []string, storageGb int32, kafkaVersion string, security SecurityView, network NetworkSpec, retention RetentionSpec, billing BillingSpec, tags map[string]string, brokerConfig map[string]string, autoCreateTopics bool, brokers []Broker, createdAt time.Time, updatedAt time.Time) *Instance {
+func NewInstance(id string, projectId string, name string, status InstanceStatus, flavor string, brokerCount int32, availabilityZones []string, storageGb int32, kafkaVersion string, security SecurityView, network NetworkSpec, retention RetentionSpec, billing BillingSpec, tags map[string]string, brokerConfig map[string]string, autoCreateTopics bool, deletionProtection bool, brokers []Broker, createdAt time.Time, updatedAt time.Time) *Instance {
 	this := Instance{}
 	this.Id = id
 	this.ProjectId = projectId
@@ -75,6 +77,7 @@ func NewInstance(id string, projectId string, name string, status InstanceStatus
 	this.Tags = tags
 	this.BrokerConfig = brokerConfig
 	this.AutoCreateTopics = autoCreateTopics
+	this.DeletionProtection = deletionProtection
 	this.Brokers = brokers
 	this.CreatedAt = createdAt
 	this.UpdatedAt = updatedAt
@@ -634,6 +637,30 @@ func (o *Instance) SetAutoCreateTopics(v bool) {
 	o.AutoCreateTopics = v
 }
 
+// GetDeletionProtection returns the DeletionProtection field value
+func (o *Instance) GetDeletionProtection() bool {
+	if o == nil {
+		var ret bool
+		return ret
+	}
+
+	return o.DeletionProtection
+}
+
+// GetDeletionProtectionOk returns a tuple with the DeletionProtection field value
+// and a boolean to check if the value has been set.
+func (o *Instance) GetDeletionProtectionOk() (*bool, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return &o.DeletionProtection, true
+}
+
+// SetDeletionProtection sets field value
+func (o *Instance) SetDeletionProtection(v bool) {
+	o.DeletionProtection = v
+}
+
 // GetConnection returns the Connection field value if set, zero value otherwise (both if not set or set to explicit null).
 func (o *Instance) GetConnection() ConnectionInfo {
 	if o == nil || IsNil(o.Connection.Get()) {
@@ -830,6 +857,7 @@ func (o Instance) ToMap() (map[string]interface{}, error) {
 		toSerialize["bootstrapServers"] = o.BootstrapServers.Get()
 	}
 	toSerialize["autoCreateTopics"] = o.AutoCreateTopics
+	toSerialize["deletionProtection"] = o.DeletionProtection
 	if o.Connection.IsSet() {
 		toSerialize["connection"] = o.Connection.Get()
 	}
@@ -868,6 +896,7 @@ func (o *Instance) UnmarshalJSON(data []byte) (err error) {
 		"tags",
 		"brokerConfig",
 		"autoCreateTopics",
+		"deletionProtection",
 		"brokers",
 		"createdAt",
 		"updatedAt",
@@ -920,6 +949,7 @@ func (o *Instance) UnmarshalJSON(data []byte) (err error) {
 		delete(additionalProperties, "brokerConfig")
 		delete(additionalProperties, "bootstrapServers")
 		delete(additionalProperties, "autoCreateTopics")
+		delete(additionalProperties, "deletionProtection")
 		delete(additionalProperties, "connection")
 		delete(additionalProperties, "brokers")
 		delete(additionalProperties, "currentOperationId")

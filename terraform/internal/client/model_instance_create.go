@@ -40,7 +40,9 @@ type InstanceCreate struct {
 	// Kafka broker settings from the list a tenant may tune (retention by size, message and fetch sizes, compression, timestamps, consumer groups and offsets, transactions, replica lag, cleaner, partitions and replication within the order's bounds). Each value is checked with Kafka's own definition; other settings, config providers, the agent's tributary.* keys and settings that weaken durability are refused (400).
 	BrokerConfig *map[string]string `json:"brokerConfig,omitempty"`
 	// Let clients create a topic by producing to or fetching from it (Kafka's auto.create.topics.enable). Set at ordering.
-	AutoCreateTopics     *bool `json:"autoCreateTopics,omitempty"`
+	AutoCreateTopics *bool `json:"autoCreateTopics,omitempty"`
+	// While true, DELETE is refused (409 DELETION_PROTECTED).
+	DeletionProtection   *bool `json:"deletionProtection,omitempty"`
 	AdditionalProperties map[string]interface{}
 }
 
@@ -59,6 +61,8 @@ func NewInstanceCreate(name string, flavor string, brokerCount int32, availabili
 	this.StorageGb = storageGb
 	var autoCreateTopics bool = false
 	this.AutoCreateTopics = &autoCreateTopics
+	var deletionProtection bool = false
+	this.DeletionProtection = &deletionProtection
 	return &this
 }
 
@@ -69,6 +73,8 @@ func NewInstanceCreateWithDefaults() *InstanceCreate {
 	this := InstanceCreate{}
 	var autoCreateTopics bool = false
 	this.AutoCreateTopics = &autoCreateTopics
+	var deletionProtection bool = false
+	this.DeletionProtection = &deletionProtection
 	return &this
 }
 
@@ -512,6 +518,38 @@ func (o *InstanceCreate) SetAutoCreateTopics(v bool) {
 	o.AutoCreateTopics = &v
 }
 
+// GetDeletionProtection returns the DeletionProtection field value if set, zero value otherwise.
+func (o *InstanceCreate) GetDeletionProtection() bool {
+	if o == nil || IsNil(o.DeletionProtection) {
+		var ret bool
+		return ret
+	}
+	return *o.DeletionProtection
+}
+
+// GetDeletionProtectionOk returns a tuple with the DeletionProtection field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+func (o *InstanceCreate) GetDeletionProtectionOk() (*bool, bool) {
+	if o == nil || IsNil(o.DeletionProtection) {
+		return nil, false
+	}
+	return o.DeletionProtection, true
+}
+
+// HasDeletionProtection returns a boolean if a field has been set.
+func (o *InstanceCreate) HasDeletionProtection() bool {
+	if o != nil && !IsNil(o.DeletionProtection) {
+		return true
+	}
+
+	return false
+}
+
+// SetDeletionProtection gets a reference to the given bool and assigns it to the DeletionProtection field.
+func (o *InstanceCreate) SetDeletionProtection(v bool) {
+	o.DeletionProtection = &v
+}
+
 func (o InstanceCreate) MarshalJSON() ([]byte, error) {
 	toSerialize, err := o.ToMap()
 	if err != nil {
@@ -556,6 +594,9 @@ func (o InstanceCreate) ToMap() (map[string]interface{}, error) {
 	}
 	if !IsNil(o.AutoCreateTopics) {
 		toSerialize["autoCreateTopics"] = o.AutoCreateTopics
+	}
+	if !IsNil(o.DeletionProtection) {
+		toSerialize["deletionProtection"] = o.DeletionProtection
 	}
 
 	for key, value := range o.AdditionalProperties {
@@ -619,6 +660,7 @@ func (o *InstanceCreate) UnmarshalJSON(data []byte) (err error) {
 		delete(additionalProperties, "tags")
 		delete(additionalProperties, "brokerConfig")
 		delete(additionalProperties, "autoCreateTopics")
+		delete(additionalProperties, "deletionProtection")
 		o.AdditionalProperties = additionalProperties
 	}
 

@@ -19,6 +19,15 @@ var _ MappedNullable = &InstanceUpdate{}
 
 // InstanceUpdate struct for InstanceUpdate
 type InstanceUpdate struct {
+	// Vertical scaling: the new flavor's heap, threads and limits, applied by rolling restart.
+	Flavor *string `json:"flavor,omitempty"`
+	// Storage per broker; only larger, within the flavor's bounds. Applied without a restart.
+	StorageGb *int32 `json:"storageGb,omitempty"`
+	// The whole set of tuned broker settings (replaces the current one; the same rules as in an order). Applied by rolling restart.
+	BrokerConfig      *map[string]string `json:"brokerConfig,omitempty"`
+	MaintenanceWindow *MaintenanceWindow `json:"maintenanceWindow,omitempty"`
+	// While true, DELETE is refused.
+	DeletionProtection   *bool              `json:"deletionProtection,omitempty"`
 	Name                 *string            `json:"name,omitempty"`
 	Description          *string            `json:"description,omitempty"`
 	Tags                 *map[string]string `json:"tags,omitempty"`
@@ -43,6 +52,166 @@ func NewInstanceUpdate() *InstanceUpdate {
 func NewInstanceUpdateWithDefaults() *InstanceUpdate {
 	this := InstanceUpdate{}
 	return &this
+}
+
+// GetFlavor returns the Flavor field value if set, zero value otherwise.
+func (o *InstanceUpdate) GetFlavor() string {
+	if o == nil || IsNil(o.Flavor) {
+		var ret string
+		return ret
+	}
+	return *o.Flavor
+}
+
+// GetFlavorOk returns a tuple with the Flavor field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+func (o *InstanceUpdate) GetFlavorOk() (*string, bool) {
+	if o == nil || IsNil(o.Flavor) {
+		return nil, false
+	}
+	return o.Flavor, true
+}
+
+// HasFlavor returns a boolean if a field has been set.
+func (o *InstanceUpdate) HasFlavor() bool {
+	if o != nil && !IsNil(o.Flavor) {
+		return true
+	}
+
+	return false
+}
+
+// SetFlavor gets a reference to the given string and assigns it to the Flavor field.
+func (o *InstanceUpdate) SetFlavor(v string) {
+	o.Flavor = &v
+}
+
+// GetStorageGb returns the StorageGb field value if set, zero value otherwise.
+func (o *InstanceUpdate) GetStorageGb() int32 {
+	if o == nil || IsNil(o.StorageGb) {
+		var ret int32
+		return ret
+	}
+	return *o.StorageGb
+}
+
+// GetStorageGbOk returns a tuple with the StorageGb field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+func (o *InstanceUpdate) GetStorageGbOk() (*int32, bool) {
+	if o == nil || IsNil(o.StorageGb) {
+		return nil, false
+	}
+	return o.StorageGb, true
+}
+
+// HasStorageGb returns a boolean if a field has been set.
+func (o *InstanceUpdate) HasStorageGb() bool {
+	if o != nil && !IsNil(o.StorageGb) {
+		return true
+	}
+
+	return false
+}
+
+// SetStorageGb gets a reference to the given int32 and assigns it to the StorageGb field.
+func (o *InstanceUpdate) SetStorageGb(v int32) {
+	o.StorageGb = &v
+}
+
+// GetBrokerConfig returns the BrokerConfig field value if set, zero value otherwise.
+func (o *InstanceUpdate) GetBrokerConfig() map[string]string {
+	if o == nil || IsNil(o.BrokerConfig) {
+		var ret map[string]string
+		return ret
+	}
+	return *o.BrokerConfig
+}
+
+// GetBrokerConfigOk returns a tuple with the BrokerConfig field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+func (o *InstanceUpdate) GetBrokerConfigOk() (*map[string]string, bool) {
+	if o == nil || IsNil(o.BrokerConfig) {
+		return nil, false
+	}
+	return o.BrokerConfig, true
+}
+
+// HasBrokerConfig returns a boolean if a field has been set.
+func (o *InstanceUpdate) HasBrokerConfig() bool {
+	if o != nil && !IsNil(o.BrokerConfig) {
+		return true
+	}
+
+	return false
+}
+
+// SetBrokerConfig gets a reference to the given map[string]string and assigns it to the BrokerConfig field.
+func (o *InstanceUpdate) SetBrokerConfig(v map[string]string) {
+	o.BrokerConfig = &v
+}
+
+// GetMaintenanceWindow returns the MaintenanceWindow field value if set, zero value otherwise.
+func (o *InstanceUpdate) GetMaintenanceWindow() MaintenanceWindow {
+	if o == nil || IsNil(o.MaintenanceWindow) {
+		var ret MaintenanceWindow
+		return ret
+	}
+	return *o.MaintenanceWindow
+}
+
+// GetMaintenanceWindowOk returns a tuple with the MaintenanceWindow field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+func (o *InstanceUpdate) GetMaintenanceWindowOk() (*MaintenanceWindow, bool) {
+	if o == nil || IsNil(o.MaintenanceWindow) {
+		return nil, false
+	}
+	return o.MaintenanceWindow, true
+}
+
+// HasMaintenanceWindow returns a boolean if a field has been set.
+func (o *InstanceUpdate) HasMaintenanceWindow() bool {
+	if o != nil && !IsNil(o.MaintenanceWindow) {
+		return true
+	}
+
+	return false
+}
+
+// SetMaintenanceWindow gets a reference to the given MaintenanceWindow and assigns it to the MaintenanceWindow field.
+func (o *InstanceUpdate) SetMaintenanceWindow(v MaintenanceWindow) {
+	o.MaintenanceWindow = &v
+}
+
+// GetDeletionProtection returns the DeletionProtection field value if set, zero value otherwise.
+func (o *InstanceUpdate) GetDeletionProtection() bool {
+	if o == nil || IsNil(o.DeletionProtection) {
+		var ret bool
+		return ret
+	}
+	return *o.DeletionProtection
+}
+
+// GetDeletionProtectionOk returns a tuple with the DeletionProtection field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+func (o *InstanceUpdate) GetDeletionProtectionOk() (*bool, bool) {
+	if o == nil || IsNil(o.DeletionProtection) {
+		return nil, false
+	}
+	return o.DeletionProtection, true
+}
+
+// HasDeletionProtection returns a boolean if a field has been set.
+func (o *InstanceUpdate) HasDeletionProtection() bool {
+	if o != nil && !IsNil(o.DeletionProtection) {
+		return true
+	}
+
+	return false
+}
+
+// SetDeletionProtection gets a reference to the given bool and assigns it to the DeletionProtection field.
+func (o *InstanceUpdate) SetDeletionProtection(v bool) {
+	o.DeletionProtection = &v
 }
 
 // GetName returns the Name field value if set, zero value otherwise.
@@ -183,6 +352,21 @@ func (o InstanceUpdate) MarshalJSON() ([]byte, error) {
 
 func (o InstanceUpdate) ToMap() (map[string]interface{}, error) {
 	toSerialize := map[string]interface{}{}
+	if !IsNil(o.Flavor) {
+		toSerialize["flavor"] = o.Flavor
+	}
+	if !IsNil(o.StorageGb) {
+		toSerialize["storageGb"] = o.StorageGb
+	}
+	if !IsNil(o.BrokerConfig) {
+		toSerialize["brokerConfig"] = o.BrokerConfig
+	}
+	if !IsNil(o.MaintenanceWindow) {
+		toSerialize["maintenanceWindow"] = o.MaintenanceWindow
+	}
+	if !IsNil(o.DeletionProtection) {
+		toSerialize["deletionProtection"] = o.DeletionProtection
+	}
 	if !IsNil(o.Name) {
 		toSerialize["name"] = o.Name
 	}
@@ -217,6 +401,11 @@ func (o *InstanceUpdate) UnmarshalJSON(data []byte) (err error) {
 	additionalProperties := make(map[string]interface{})
 
 	if err = json.Unmarshal(data, &additionalProperties); err == nil {
+		delete(additionalProperties, "flavor")
+		delete(additionalProperties, "storageGb")
+		delete(additionalProperties, "brokerConfig")
+		delete(additionalProperties, "maintenanceWindow")
+		delete(additionalProperties, "deletionProtection")
 		delete(additionalProperties, "name")
 		delete(additionalProperties, "description")
 		delete(additionalProperties, "tags")

@@ -14,6 +14,7 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "The requested media type is not available"),
     NAME_TAKEN(HttpStatus.CONFLICT, "The name is already taken"),
     INVALID_STATE(HttpStatus.CONFLICT, "The resource's current state does not allow this"),
+    DELETION_PROTECTED(HttpStatus.CONFLICT, "The instance is protected from deletion"),
     LAST_OWNER(HttpStatus.CONFLICT, "A project needs at least one owner"),
     QUOTA_EXCEEDED(HttpStatus.CONFLICT, "The project's quota does not allow this"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large"),

@@ -62,6 +62,7 @@ class InstanceMapper {
                 .tags(i.getTags()).brokerConfig(i.getBrokerConfig())
                 .bootstrapServers(i.getStatus().isServing() ? i.getBootstrapServers() : null)
                 .autoCreateTopics(i.isAutoCreateTopics())
+                .deletionProtection(i.isDeletionProtection())
                 .connection(i.getStatus().isServing() && i.getBootstrapServers() != null ? ConnectionInfo.of(i) : null)
                 .brokers(brokers(i))
                 .currentOperationId(i.getCurrentOperationId())
@@ -84,6 +85,7 @@ class InstanceMapper {
             Host host = byNode.get(b.getNodeId());
             BrokerDto dto = new BrokerDto().nodeId(b.getNodeId()).availabilityZone(b.getAvailabilityZone())
                     .roles(b.getRoles().stream().map(BrokerDto.RolesEnum::fromValue).toList())
+                    .pendingRestart(b.isPendingRestart())
                     .status(status(host));
             if (instance.isSasl() && dto.getStatus() == BrokerDto.StatusEnum.RUNNING) {
                 logins(dto, b, Broker.startOf(host.getObservedState()));

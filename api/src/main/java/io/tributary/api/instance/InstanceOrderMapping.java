@@ -46,6 +46,7 @@ final class InstanceOrderMapping {
                 ? DEFAULT_RETENTION_HOURS : retention.getDefaultHours());
         instance.setBrokerRetentionHours(instance.getRetentionHours());
         instance.setAutoCreateTopics(Boolean.TRUE.equals(order.getAutoCreateTopics()));
+        instance.setDeletionProtection(Boolean.TRUE.equals(order.getDeletionProtection()));
         instance.setCapacityPolicy(retention == null || retention.getCapacityPolicy() == null
                 ? CapacityPolicyDto.TIME_BASE.getValue() : retention.getCapacityPolicy().getValue());
 

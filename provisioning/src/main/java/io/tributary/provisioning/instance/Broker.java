@@ -30,6 +30,7 @@ public class Broker {
     private String tlsKeyEncrypted;
     // the restart the broker's agent is to make (once): a rolling restart's operation id
     private String restartNonce;
+    private boolean pendingRestart;
     private String loginCheckedStart;
     private String loginProblem;
 
@@ -51,6 +52,9 @@ public class Broker {
     public UUID getHostId() { return hostId; }
     public String getRestartNonce() { return restartNonce; }
     public void setRestartNonce(String restartNonce) { this.restartNonce = restartNonce; }
+    /** The host runs an older restart-requiring configuration; the next roll applies the current one. */
+    public boolean isPendingRestart() { return pendingRestart; }
+    public void setPendingRestart(boolean pendingRestart) { this.pendingRestart = pendingRestart; }
     public void setHostId(UUID hostId) { this.hostId = hostId; }
 
     /** Primary key: (instance, node id). */

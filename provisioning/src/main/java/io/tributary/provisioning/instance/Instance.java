@@ -52,6 +52,7 @@ public class Instance {
     private String bootstrapServers;
     private String internalBootstrapServers;
     private boolean autoCreateTopics;
+    private boolean deletionProtection;
     private Integer brokerRetentionHours;
     private String caCertificate;
     @Column(name = "ca_key_enc")
@@ -152,6 +153,8 @@ public class Instance {
     public void setInternalBootstrapServers(String servers) { this.internalBootstrapServers = servers; }
     public boolean isAutoCreateTopics() { return autoCreateTopics; }
     public void setAutoCreateTopics(boolean autoCreateTopics) { this.autoCreateTopics = autoCreateTopics; }
+    public boolean isDeletionProtection() { return deletionProtection; }
+    public void setDeletionProtection(boolean deletionProtection) { this.deletionProtection = deletionProtection; }
     /** log.retention.hours as the brokers were started with it; later changes are dynamic broker config. */
     public int getBrokerRetentionHours() { return brokerRetentionHours == null ? retentionHours : brokerRetentionHours; }
     public void setBrokerRetentionHours(int hours) { this.brokerRetentionHours = hours; }
