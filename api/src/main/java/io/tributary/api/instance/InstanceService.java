@@ -35,12 +35,13 @@ class InstanceService {
     private final ProvisioningProperties provisioning;
     private final RetentionChange retention;
     private final DesiredStateWriter desiredStates;
+    private final BrokerReconfiguration reconfiguration;
     private final Clock clock;
     private final int instancesPerProject;
 
     InstanceService(InstanceRepository instances, OperationStarter starter, InstanceOrderValidator validator,
                     SecretCipher cipher, ProvisioningProperties provisioning, RetentionChange retention,
-                    DesiredStateWriter desiredStates, Clock clock,
+                    DesiredStateWriter desiredStates, BrokerReconfiguration reconfiguration, Clock clock,
                     @org.springframework.beans.factory.annotation.Value("${tributary.quota.instances-per-project:20}")
                     int instancesPerProject) {
         this.instances = instances;
@@ -50,11 +51,16 @@ class InstanceService {
         this.provisioning = provisioning;
         this.retention = retention;
         this.desiredStates = desiredStates;
+        this.reconfiguration = reconfiguration;
         this.clock = clock;
         this.instancesPerProject = instancesPerProject;
     }
 
     record Accepted(Instance instance, Operation operation) {
+    }
+
+    /** A changed instance, and the operation that applies the change when one has to ({@code null}: applied). */
+    record Changed(Instance instance, Operation operation) {
     }
 
     @Transactional
@@ -96,7 +102,7 @@ class InstanceService {
     }
 
     @Transactional
-    Instance update(UUID projectId, UUID id, InstanceUpdateDto change) {
+    Changed update(UUID projectId, UUID id, InstanceUpdateDto change) {
         Instance instance = getForUpdate(projectId, id);
         if (instance.getStatus() == InstanceStatus.DELETING) {
             throw new ApiException(ErrorCode.INVALID_STATE, "the instance is being deleted");
@@ -123,12 +129,13 @@ class InstanceService {
         if (change.getRetention() != null) {
             policyChanged = retention.apply(instance, change.getRetention());
         }
+        Operation restart = reconfiguration.apply(instance, change).orElse(null);
         instance.touch(clock.instant());
-        if (policyChanged) {
+        if (policyChanged || restart != null) {
             desiredStates.writeAfterCommit(instance.getId());
         }
         try {
-            return instances.saveAndFlush(instance);
+            return new Changed(instances.saveAndFlush(instance), restart);
         } catch (DataIntegrityViolationException raced) {
             throw nameTaken(change.getName());
         }

@@ -85,7 +85,9 @@ class InstancesController implements InstancesApi {
     @Override
     public ResponseEntity<InstanceDto> updateInstance(UUID project, UUID instance, InstanceUpdateDto body) {
         access.change(project);
-        return ResponseEntity.ok(mapper.toDto(ConcurrentChange.retry(() -> service.update(project, instance, body))));
+        InstanceService.Changed changed = ConcurrentChange.retry(() -> service.update(project, instance, body));
+        return ResponseEntity.status(changed.operation() == null ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .body(mapper.toDto(changed.instance()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tributary.provisioning.desired;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Map;
  * What one agent should run; the wire format of docs/agent-api.md. {@code restartNonce} (left out while there is
  * none): a new value makes the agent restart its broker once.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record DesiredState(
         String hostId,
         String action,
@@ -30,6 +32,28 @@ public record DesiredState(
         @JsonInclude(JsonInclude.Include.NON_NULL) String restartNonce) {
 
     public static final String CLIENT = "CLIENT";
+
+    /**
+     * What an agent restarts its broker for when it changes (the rendered server.properties, the Kafka version and
+     * the JVM; the restart nonce aside): everything else (users, certificates, allow-list, disk limits) the broker
+     * re-reads in place.
+     */
+    public record Launch(String kafkaVersion, List<String> processRoles, String clusterId, String controllerQuorumVoters,
+                         String rack, List<Listener> listeners, String interBrokerListener, String controllerListener,
+                         Map<String, String> brokerSettings, Map<String, String> userSettings, Jvm jvm) {
+    }
+
+    public Launch launch() {
+        return new Launch(kafkaVersion, processRoles, clusterId, controllerQuorumVoters, rack, listeners,
+                interBrokerListener, controllerListener, brokerSettings, userSettings, jvm);
+    }
+
+    /** This state with the broker launched as in {@code launch}: what changes in place goes ahead, a restart waits. */
+    public DesiredState withLaunch(Launch l) {
+        return new DesiredState(hostId, action, l.kafkaVersion(), nodeId, l.processRoles(), l.clusterId(),
+                l.controllerQuorumVoters(), l.rack(), l.listeners(), l.interBrokerListener(), l.controllerListener(),
+                l.brokerSettings(), l.userSettings(), l.jvm(), storage, tls, sasl, network, restartNonce);
+    }
     public static final String CONTROLLER = "CONTROLLER";
     public static final String INTERNAL = "INTERNAL";
 

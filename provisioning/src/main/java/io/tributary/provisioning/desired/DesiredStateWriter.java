@@ -1,5 +1,6 @@
 package io.tributary.provisioning.desired;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.tributary.provisioning.catalog.FlavorCatalog;
 import io.tributary.provisioning.host.Host;
 import io.tributary.provisioning.host.HostRepository;
@@ -24,8 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes every host's desired state of an instance from what the database holds now: at creation, and
- * whenever users, network rules or policies change. Agents see the new generation within seconds; only
- * changes to the broker's configuration text restart a broker (users and rules are files it re-reads).
+ * whenever users, network rules, policies or the order change. Agents see the new generation within seconds.
+ * A write never restarts a running broker: a change to what a broker is launched with ({@link DesiredState.Launch}:
+ * its configuration file, Kafka version, JVM) is held back, the broker is marked {@code pendingRestart}, and it
+ * goes out only together with a new restart nonce, which only the roller sets, one broker at a time. So neither a
+ * user's change nor a control-plane upgrade that tunes a setting differently can restart brokers all at once.
  */
 public class DesiredStateWriter {
 
@@ -91,6 +95,16 @@ public class DesiredStateWriter {
         }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Action(String action) {
+    }
+
+    /** What the host was last told to run, or null when it runs nothing (new, or being wiped). */
+    private static DesiredState running(Host host) {
+        Action told = JsonText.read(host.getDesiredState(), Action.class);
+        return told == null || !"RUN".equals(told.action()) ? null : JsonText.read(host.getDesiredState(), DesiredState.class);
+    }
+
     private void writeOnce(UUID instanceId) {
         tx.executeWithoutResult(s -> {
             Instance instance = instances.findById(instanceId).orElseThrow();
@@ -111,7 +125,13 @@ public class DesiredStateWriter {
                 }
                 var security = new DesiredStateFactory.Security(broker.getTlsCertificate(), broker.getTlsKeyEncrypted(),
                         instance.getCaCertificate(), saslUsers);
-                var state = factory.build(instance, flavors.get(instance.getFlavor()), broker, host, byNode, all, security);
+                var wanted = factory.build(instance, flavors.get(instance.getFlavor()), broker, host, byNode, all, security);
+                DesiredState state = RestartHold.apply(running(host), wanted);
+                boolean pending = !state.launch().equals(wanted.launch());
+                if (broker.isPendingRestart() != pending) {
+                    broker.setPendingRestart(pending);
+                    brokers.save(broker);
+                }
                 if (host.desire(JsonText.write(state), clock.instant())) {
                     hosts.save(host);
                 }
