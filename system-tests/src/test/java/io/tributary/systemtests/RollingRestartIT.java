@@ -150,6 +150,71 @@ class RollingRestartIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> "RUNNING".equals(api.get(base, TOKEN).text("status")));
     }
 
+    @Test
+    @Order(3)
+    void aNewFlavorRollsOntoOneBrokerAtATimeUnderSteadyProduceAndLosesNothing() throws Exception {
+        String threadsBefore = brokerSetting(1, "num.io.threads");
+        Map<Integer, Long> last = brokerPids();
+        Set<String> acked = ConcurrentHashMap.newKeySet();
+        AtomicReference<Exception> sendError = new AtomicReference<>();
+        AtomicBoolean producing = new AtomicBoolean(true);
+        Thread producer = new Thread(() -> produceSteadily(acked, sendError, producing), "steady-producer");
+        producer.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> acked.size() > 400);
+
+        ApiClient.Response resized = api.patch(base, TOKEN, Map.of("flavor", "kafka.4u8g"));
+        assertThat(resized.status()).as(resized.raw()).isEqualTo(202);
+        String operation = resized.text("currentOperationId");
+        Set<Integer> pendingSeen = new HashSet<>();
+        List<Set<Integer>> restartedTogether = new ArrayList<>();
+        Map<Integer, Long>[] previous = new Map[] {last};
+        await().atMost(ROLL).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Map<Integer, Long> now = brokerPids();
+            Set<Integer> changed = new HashSet<>();
+            now.forEach((node, pid) -> {
+                if (!pid.equals(previous[0].get(node))) {
+                    changed.add(node);
+                }
+            });
+            if (!changed.isEmpty()) {
+                restartedTogether.add(changed);
+            }
+            previous[0] = now;
+            for (JsonNode broker : api.get(base, TOKEN).json().path("brokers")) {
+                if (broker.path("pendingRestart").asBoolean()) {
+                    pendingSeen.add(broker.path("nodeId").asInt());
+                }
+            }
+            return finished(operation);
+        });
+        producing.set(false);
+        producer.join(Duration.ofSeconds(60).toMillis());
+
+        assertThat(api.get(instance.projectPath() + "/operations/" + operation, TOKEN).text("status")).isEqualTo("SUCCEEDED");
+        assertThat(restartedTogether).as("pid changes per look: never two brokers at once").allSatisfy(nodes ->
+                assertThat(nodes).hasSize(1));
+        assertThat(restartedTogether.stream().flatMap(Set::stream).distinct().sorted().toList()).containsExactly(1, 2, 3);
+        assertThat(pendingSeen).as("brokers waiting for their turn showed pendingRestart").isNotEmpty();
+        JsonNode after = api.get(base, TOKEN).json();
+        assertThat(after.path("flavor").asText()).isEqualTo("kafka.4u8g");
+        assertThat(after.path("brokers")).allSatisfy(b -> assertThat(b.path("pendingRestart").asBoolean()).isFalse());
+        String threadsAfter = brokerSetting(1, "num.io.threads");
+        assertThat(threadsAfter).as("the new flavor's threads").isNotEqualTo(threadsBefore);
+        for (int node = 2; node <= 3; node++) {
+            assertThat(brokerSetting(node, "num.io.threads")).isEqualTo(threadsAfter);
+        }
+        assertThat(sendError.get()).as("the producer was never refused").isNull();
+        assertThat(readAll()).as("every acknowledged record is there").containsAll(acked);
+    }
+
+    private String brokerSetting(int node, String key) throws Exception {
+        try (Admin admin = Admin.create(instance.clientProperties())) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.BROKER, Integer.toString(node));
+            return admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource).get(key).value();
+        }
+    }
+
     private boolean finished(String operation) {
         String status = api.get(instance.projectPath() + "/operations/" + operation, TOKEN).text("status");
         return "SUCCEEDED".equals(status) || "FAILED".equals(status);
