@@ -51,9 +51,7 @@ final class InstanceOrderMapping {
                 ? CapacityPolicyDto.TIME_BASE.getValue() : retention.getCapacityPolicy().getValue());
 
         if (order.getMaintenanceWindow() != null) {
-            var w = order.getMaintenanceWindow();
-            instance.setMaintenanceWindow(JsonText.write(Map.of("dayOfWeek", w.getDayOfWeek().getValue(),
-                    "startHour", w.getStartHour(), "durationHours", w.getDurationHours() == null ? 4 : w.getDurationHours())));
+            setMaintenanceWindow(instance, order.getMaintenanceWindow());
         }
 
         var billing = order.getBilling();
@@ -63,5 +61,11 @@ final class InstanceOrderMapping {
 
         instance.setTags(order.getTags() == null ? Map.of() : order.getTags());
         instance.setBrokerConfig(order.getBrokerConfig() == null ? Map.of() : order.getBrokerConfig());
+    }
+
+    /** The window as it is stored (an order's and a change's alike); 4 hours when the duration is left out. */
+    static void setMaintenanceWindow(Instance instance, io.tributary.api.generated.model.MaintenanceWindowDto w) {
+        instance.setMaintenanceWindow(JsonText.write(Map.of("dayOfWeek", w.getDayOfWeek().getValue(),
+                "startHour", w.getStartHour(), "durationHours", w.getDurationHours() == null ? 4 : w.getDurationHours())));
     }
 }

@@ -36,12 +36,13 @@ class InstanceService {
     private final RetentionChange retention;
     private final DesiredStateWriter desiredStates;
     private final BrokerReconfiguration reconfiguration;
+    private final StorageGrowth storage;
     private final Clock clock;
     private final int instancesPerProject;
 
     InstanceService(InstanceRepository instances, OperationStarter starter, InstanceOrderValidator validator,
                     SecretCipher cipher, ProvisioningProperties provisioning, RetentionChange retention,
-                    DesiredStateWriter desiredStates, BrokerReconfiguration reconfiguration, Clock clock,
+                    DesiredStateWriter desiredStates, BrokerReconfiguration reconfiguration, StorageGrowth storage, Clock clock,
                     @org.springframework.beans.factory.annotation.Value("${tributary.quota.instances-per-project:20}")
                     int instancesPerProject) {
         this.instances = instances;
@@ -52,6 +53,7 @@ class InstanceService {
         this.retention = retention;
         this.desiredStates = desiredStates;
         this.reconfiguration = reconfiguration;
+        this.storage = storage;
         this.clock = clock;
         this.instancesPerProject = instancesPerProject;
     }
@@ -125,13 +127,20 @@ class InstanceService {
         if (change.getTags() != null) {
             instance.setTags(change.getTags());
         }
+        if (change.getMaintenanceWindow() != null) {
+            InstanceOrderMapping.setMaintenanceWindow(instance, change.getMaintenanceWindow());
+        }
+        if (change.getDeletionProtection() != null) {
+            instance.setDeletionProtection(change.getDeletionProtection());
+        }
+        boolean storageGrown = storage.apply(instance, change.getStorageGb(), change.getFlavor());
         boolean policyChanged = false;
         if (change.getRetention() != null) {
             policyChanged = retention.apply(instance, change.getRetention());
         }
         Operation restart = reconfiguration.apply(instance, change).orElse(null);
         instance.touch(clock.instant());
-        if (policyChanged || restart != null) {
+        if (policyChanged || storageGrown || restart != null) {
             desiredStates.writeAfterCommit(instance.getId());
         }
         try {
@@ -149,6 +158,10 @@ class InstanceService {
     @Transactional
     Accepted delete(UUID projectId, UUID id) {
         Instance instance = getForUpdate(projectId, id);
+        if (instance.isDeletionProtection() && instance.getStatus() != InstanceStatus.DELETING) {
+            throw new ApiException(ErrorCode.DELETION_PROTECTED, "instance " + id
+                    + " is protected from deletion; turn deletionProtection off first (PATCH {\"deletionProtection\": false})");
+        }
         Operation operation = starter.delete(instance);
         return new Accepted(instance, operation);
     }
