@@ -88,6 +88,7 @@ export function instanceFixture(overrides: Partial<Instance> = {}): Instance {
     tags: {},
     brokerConfig: {},
     autoCreateTopics: false,
+    deletionProtection: false,
     bootstrapServers: 'b1:9092,b2:9092',
     connection: {
       bootstrapServers: 'b1:9092,b2:9092',

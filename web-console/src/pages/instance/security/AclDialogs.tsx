@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Acl, AclOperation, AclPatternType, AclPermission, AclResourceType } from '../../../api/generated';
-import { useCreateAcl, useDeleteAcl, useGrantTopicAccess } from '../../../api/hooks/security';
+import { useCreateAcl, useDeleteAcl, useGrantTopicAccess } from '../../../api/hooks/acls';
 import { useTopics } from '../../../api/hooks/topics';
 import { fieldErrorMap } from '../../../api/problem';
 import { Dialog } from '../../../components/Dialog';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Acl, AclResourceType, Instance } from '../../../api/generated';
-import { useAcls, useKafkaUsers, type AclFilter } from '../../../api/hooks/security';
+import { useAcls, type AclFilter } from '../../../api/hooks/acls';
+import { useKafkaUsers } from '../../../api/hooks/kafkaUsers';
 import { isInvalidState, toApiError } from '../../../api/problem';
 import { EmptyState, Loading } from '../../../components/EmptyState';
 import { ProblemAlert } from '../../../components/ProblemAlert';

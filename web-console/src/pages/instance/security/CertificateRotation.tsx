@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Instance, Operation } from '../../../api/generated';
-import { useRotateCertificates } from '../../../api/hooks/security';
+import { useRotateCertificates } from '../../../api/hooks/certificates';
 import { Dialog } from '../../../components/Dialog';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { ProgressBar } from '../../../components/ProgressBar';

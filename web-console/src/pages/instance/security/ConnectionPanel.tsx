@@ -1,5 +1,5 @@
 import type { Instance } from '../../../api/generated';
-import { useDownloadCaCertificate } from '../../../api/hooks/security';
+import { useDownloadCaCertificate } from '../../../api/hooks/certificates';
 import { CopyButton } from '../../../components/CopyButton';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useToast } from '../../../components/Toasts';

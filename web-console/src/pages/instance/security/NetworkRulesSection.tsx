@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Instance } from '../../../api/generated';
-import { useReplaceNetworkRules } from '../../../api/hooks/security';
+import { useReplaceNetworkRules } from '../../../api/hooks/networkRules';
 import { FieldErrorText } from '../../../components/Field';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useToast } from '../../../components/Toasts';

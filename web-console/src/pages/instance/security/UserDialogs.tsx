@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Instance, KafkaUser, KafkaUserCredentials } from '../../../api/generated';
-import { useCreateKafkaUser, useDeleteKafkaUser, useResetKafkaPassword } from '../../../api/hooks/security';
+import { useCreateKafkaUser, useDeleteKafkaUser, useResetKafkaPassword } from '../../../api/hooks/kafkaUsers';
 import { fieldErrorMap } from '../../../api/problem';
 import { CopyButton } from '../../../components/CopyButton';
 import { Dialog } from '../../../components/Dialog';

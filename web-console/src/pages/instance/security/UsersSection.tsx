@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Instance, KafkaUser } from '../../../api/generated';
-import { useKafkaUsers } from '../../../api/hooks/security';
+import { useKafkaUsers } from '../../../api/hooks/kafkaUsers';
 import { isInvalidState, toApiError } from '../../../api/problem';
 import { EmptyState, Loading } from '../../../components/EmptyState';
 import { ProblemAlert } from '../../../components/ProblemAlert';
