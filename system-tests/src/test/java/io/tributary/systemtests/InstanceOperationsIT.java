@@ -281,6 +281,20 @@ class InstanceOperationsIT {
         assertThat(api.get(base + "/consumer-groups/billing", TOKEN).status()).isEqualTo(404);
     }
 
+    @Test
+    @Order(9)
+    void moreStorageReachesEveryBrokerWithoutARestart() throws Exception {
+        Map<Integer, Long> pids = instance.brokerPids();
+        long before = api.get(base, TOKEN).json().path("brokers").get(0).path("diskLimitBytes").asLong();
+        ApiClient.Response grown = api.patch(base, TOKEN, Map.of("storageGb", 101));
+        assertThat(grown.status()).as(grown.raw()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get(base, TOKEN).json().path("brokers"))
+                .allSatisfy(b -> assertThat(b.path("diskLimitBytes").asLong()).isGreaterThan(before)));
+        assertThat(api.patch(base, TOKEN, Map.of("storageGb", 100)).status()).as("never shrinks").isEqualTo(400);
+        assertThat(instance.brokerPids()).as("no broker restarted").isEqualTo(pids);
+        assertThat(api.get(base, TOKEN).text("status")).isEqualTo("RUNNING");
+    }
+
     private void produceKnownMessages() throws Exception {
         Properties p = instance.clientProperties();
         p.put(ProducerConfig.ACKS_CONFIG, "all");

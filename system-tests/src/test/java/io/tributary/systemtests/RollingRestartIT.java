@@ -71,7 +71,7 @@ class RollingRestartIT {
     @Test
     @Order(1)
     void aFullRollUnderSteadyProduceLosesNoAcknowledgedRecordAndRestartsEachBrokerOnce() throws Exception {
-        Map<Integer, Long> before = brokerPids();
+        Map<Integer, Long> before = instance.brokerPids();
         assertThat(before).hasSize(3);
         Map<Integer, Set<Long>> seen = new TreeMap<>();
         before.forEach((node, pid) -> seen.computeIfAbsent(node, n -> new LinkedHashSet<>()).add(pid));
@@ -92,7 +92,7 @@ class RollingRestartIT {
 
         Set<String> instanceStates = new HashSet<>();
         await().atMost(ROLL).pollInterval(Duration.ofMillis(500)).until(() -> {
-            brokerPids().forEach((node, pid) -> seen.computeIfAbsent(node, n -> new LinkedHashSet<>()).add(pid));
+            instance.brokerPids().forEach((node, pid) -> seen.computeIfAbsent(node, n -> new LinkedHashSet<>()).add(pid));
             instanceStates.add(api.get(base, TOKEN).text("status"));
             return finished(operation);
         });
@@ -103,7 +103,7 @@ class RollingRestartIT {
         assertThat(op.path("status").asText()).as(op.toString()).isEqualTo("SUCCEEDED");
         assertThat(instanceStates).contains("RESTARTING");
         assertThat(api.get(base, TOKEN).text("status")).isEqualTo("RUNNING");
-        brokerPids().forEach((node, pid) -> seen.get(node).add(pid));
+        instance.brokerPids().forEach((node, pid) -> seen.get(node).add(pid));
         assertThat(seen).as("each broker's pids: restarted exactly once").allSatisfy((node, pids) ->
                 assertThat(pids).hasSize(2));
         assertThat(sendError.get()).as("the producer was never refused").isNull();
@@ -122,7 +122,7 @@ class RollingRestartIT {
         List<Integer> others = Stream.of(1, 2, 3).filter(n -> n != controller).sorted().toList();
         int first = others.get(0);
         int held = others.get(1); // not the roller's first pick, which would otherwise be asked to restart first
-        Map<Integer, Long> before = brokerPids();
+        Map<Integer, Long> before = instance.brokerPids();
         signal("STOP", before.get(held));
         String operation;
         try {
@@ -136,7 +136,7 @@ class RollingRestartIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> String.valueOf(api.get(path, TOKEN).text("detail"))
                     .contains("would fall below min.insync.replicas=2 while broker " + first + " is down"));
             await("no broker restarted while one is held down").during(Duration.ofSeconds(5))
-                    .atMost(Duration.ofSeconds(10)).until(() -> brokerPids().equals(before));
+                    .atMost(Duration.ofSeconds(10)).until(() -> instance.brokerPids().equals(before));
             assertThat(api.get(path, TOKEN).text("status")).isEqualTo("RUNNING");
             assertThat(api.get(path, TOKEN).text("detail")).startsWith("waiting: partition ");
         } finally {
@@ -145,7 +145,7 @@ class RollingRestartIT {
         await().atMost(ROLL).pollInterval(Duration.ofSeconds(1)).until(() -> finished(operation));
         assertThat(api.get(instance.projectPath() + "/operations/" + operation, TOKEN).text("status"))
                 .as("the roll completes once the broker is back").isEqualTo("SUCCEEDED");
-        Map<Integer, Long> after = brokerPids();
+        Map<Integer, Long> after = instance.brokerPids();
         assertThat(after).hasSize(3).allSatisfy((node, pid) -> assertThat(pid).isNotEqualTo(before.get(node)));
         await().atMost(Duration.ofSeconds(30)).until(() -> "RUNNING".equals(api.get(base, TOKEN).text("status")));
     }
@@ -154,7 +154,7 @@ class RollingRestartIT {
     @Order(3)
     void aNewFlavorRollsOntoOneBrokerAtATimeUnderSteadyProduceAndLosesNothing() throws Exception {
         String threadsBefore = brokerSetting(1, "num.network.threads");
-        Map<Integer, Long> last = brokerPids();
+        Map<Integer, Long> last = instance.brokerPids();
         Set<String> acked = ConcurrentHashMap.newKeySet();
         AtomicReference<Exception> sendError = new AtomicReference<>();
         AtomicBoolean producing = new AtomicBoolean(true);
@@ -169,7 +169,7 @@ class RollingRestartIT {
         List<Set<Integer>> restartedTogether = new ArrayList<>();
         Map<Integer, Long>[] previous = new Map[] {last};
         await().atMost(ROLL).pollInterval(Duration.ofMillis(500)).until(() -> {
-            Map<Integer, Long> now = brokerPids();
+            Map<Integer, Long> now = instance.brokerPids();
             Set<Integer> changed = new HashSet<>();
             now.forEach((node, pid) -> {
                 if (!pid.equals(previous[0].get(node))) {
@@ -277,27 +277,6 @@ class RollingRestartIT {
                     .get(TOPIC);
             return topic.partitions().stream().noneMatch(part -> part.isr().stream().anyMatch(n -> n.id() == node));
         }
-    }
-
-    /** The broker pid of each node, from its agent's home (desired state for the node, pid record for the pid). */
-    private Map<Integer, Long> brokerPids() throws Exception {
-        Map<Integer, Long> pids = new HashMap<>();
-        try (Stream<Path> homes = Files.list(instance.home().resolve("hosts"))) {
-            for (Path home : homes.toList()) {
-                Path pid = home.resolve("broker.pid");
-                Path desired = home.resolve("desired-state.json");
-                if (Files.exists(pid) && Files.exists(desired)) {
-                    int node = tools.jackson.databind.json.JsonMapper.builder().build().readTree(desired.toFile())
-                            .path("nodeId").asInt();
-                    try {
-                        pids.put(node, Long.parseLong(Files.readString(pid).trim()));
-                    } catch (java.io.IOException | NumberFormatException e) {
-                        // rewritten just now; the next look sees it
-                    }
-                }
-            }
-        }
-        return pids;
     }
 
     private static void signal(String signal, long pid) throws Exception {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -286,5 +287,26 @@ final class RunningInstance implements BeforeAllCallback, AfterAllCallback, Test
             }
             return new RunningInstance(this);
         }
+    }
+
+    /** The broker pid of each node, from its agent's home (desired state for the node, pid record for the pid). */
+    Map<Integer, Long> brokerPids() throws Exception {
+        Map<Integer, Long> pids = new HashMap<>();
+        try (Stream<Path> homes = Files.list(home().resolve("hosts"))) {
+            for (Path home : homes.toList()) {
+                Path pid = home.resolve("broker.pid");
+                Path desired = home.resolve("desired-state.json");
+                if (Files.exists(pid) && Files.exists(desired)) {
+                    int node = tools.jackson.databind.json.JsonMapper.builder().build().readTree(desired.toFile())
+                            .path("nodeId").asInt();
+                    try {
+                        pids.put(node, Long.parseLong(Files.readString(pid).trim()));
+                    } catch (IOException | NumberFormatException e) {
+                        // rewritten just now; the next look sees it
+                    }
+                }
+            }
+        }
+        return pids;
     }
 }
