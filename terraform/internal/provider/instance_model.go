@@ -230,6 +230,7 @@ func toInstanceCreate(ctx context.Context, m instanceModel) (client.InstanceCrea
 	} else {
 		order.AutoCreateTopics = nil // NewInstanceCreate fills in the spec's default; the API applies its own
 	}
+	order.DeletionProtection = nil // not a provider attribute yet; the API keeps an instance unprotected
 	return order, diags
 }
 

@@ -178,7 +178,7 @@ const apiInstanceJSON = `{
   "billing": {"mode": "PAY_PER_USE", "autoRenew": false},
   "tags": {}, "brokerConfig": {},
   "bootstrapServers": "127.0.0.1:19092,127.0.0.1:19093",
-  "autoCreateTopics": true,
+  "autoCreateTopics": true, "deletionProtection": false,
   "connection": {"bootstrapServers": "127.0.0.1:19092,127.0.0.1:19093", "securityProtocol": "SASL_PLAINTEXT",
     "saslMechanisms": ["SCRAM-SHA-512", "PLAIN"], "tlsEnabled": false,
     "clientProperties": "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\n"},
