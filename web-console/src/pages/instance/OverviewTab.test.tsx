@@ -24,4 +24,18 @@ describe('OverviewTab', () => {
     expect(within(rows[2]).getByText('refuses SASL logins (SCRAM-SHA-512)')).toBeTruthy();
     expect(within(rows[1]).queryByText(/refuses/)).toBeNull();
   });
+
+  it('marks the brokers that still run an older configuration as restart pending', () => {
+    const instance = instanceFixture({
+      brokers: [
+        { nodeId: 1, availabilityZone: 'az1', roles: ['broker'], status: 'RUNNING', pendingRestart: false },
+        { nodeId: 2, availabilityZone: 'az1', roles: ['broker'], status: 'RUNNING', pendingRestart: true },
+      ],
+    });
+    renderWithProviders(<OverviewTab instance={instance} />);
+    const rows = within(screen.getByRole('table')).getAllByRole('row');
+    expect(within(rows[1]).queryByText('restart pending')).toBeNull();
+    const badge = within(rows[2]).getByText('restart pending');
+    expect(badge.getAttribute('title')).toMatch(/next rolling restart applies/);
+  });
 });

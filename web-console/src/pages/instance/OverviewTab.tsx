@@ -80,6 +80,11 @@ export function OverviewTab({ instance }: { instance: Instance }) {
                     <td>{b.roles.join(', ')}</td>
                     <td>
                       <StatusBadge status={b.status} />
+                      {b.pendingRestart && (
+                        <span className="badge badge-warn" title="This broker runs an older configuration; the next rolling restart applies the new one.">
+                          restart pending
+                        </span>
+                      )}
                       {b.statusReason && <div className="muted small">{b.statusReason}</div>}
                     </td>
                     <td>{b.host ? <code>{`${b.host}:${b.port ?? ''}`}</code> : '—'}</td>
