@@ -56,6 +56,16 @@ func problemOf(apiErr *client.GenericOpenAPIError) (client.Problem, bool) {
 	return client.Problem{}, false
 }
 
+// problemCode is the stable code of an API error's problem document; "" for anything else.
+func problemCode(err error) string {
+	var apiErr *client.GenericOpenAPIError
+	if !errors.As(err, &apiErr) {
+		return ""
+	}
+	p, _ := problemOf(apiErr)
+	return p.Code
+}
+
 func formatProblem(p client.Problem) string {
 	var b strings.Builder
 	b.WriteString(p.Title)

@@ -126,6 +126,10 @@ func (d *instanceDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				MarkdownDescription: "Whether clients create a topic by producing to or fetching from it.",
 				Computed:            true,
 			},
+			"deletion_protection": schema.BoolAttribute{
+				MarkdownDescription: "Whether the API refuses to delete the instance until this is turned off.",
+				Computed:            true,
+			},
 			"status":            str("Lifecycle status: " + mdEnum(client.AllowedInstanceStatusEnumValues) + "."),
 			"status_reason":     str("Why the instance is in a failed or degraded state."),
 			"bootstrap_servers": str("Comma-separated `host:port` list for Kafka clients; null until the instance is RUNNING."),

@@ -17,26 +17,27 @@ import (
 // instanceView holds the attributes the tributary_instance resource and data source both
 // have.
 type instanceView struct {
-	ID                types.String `tfsdk:"id"`
-	Name              types.String `tfsdk:"name"`
-	Description       types.String `tfsdk:"description"`
-	Flavor            types.String `tfsdk:"flavor"`
-	BrokerCount       types.Int64  `tfsdk:"broker_count"`
-	AvailabilityZones types.List   `tfsdk:"availability_zones"`
-	StorageGB         types.Int64  `tfsdk:"storage_gb"`
-	KafkaVersion      types.String `tfsdk:"kafka_version"`
-	Security          types.Object `tfsdk:"security"`
-	Network           types.Object `tfsdk:"network"`
-	Retention         types.Object `tfsdk:"retention"`
-	MaintenanceWindow types.Object `tfsdk:"maintenance_window"`
-	Billing           types.Object `tfsdk:"billing"`
-	Tags              types.Map    `tfsdk:"tags"`
-	BrokerConfig      types.Map    `tfsdk:"broker_config"`
-	AutoCreateTopics  types.Bool   `tfsdk:"auto_create_topics"`
-	Status            types.String `tfsdk:"status"`
-	BootstrapServers  types.String `tfsdk:"bootstrap_servers"`
-	Connection        types.Object `tfsdk:"connection_info"`
-	CreatedAt         types.String `tfsdk:"created_at"`
+	ID                 types.String `tfsdk:"id"`
+	Name               types.String `tfsdk:"name"`
+	Description        types.String `tfsdk:"description"`
+	Flavor             types.String `tfsdk:"flavor"`
+	BrokerCount        types.Int64  `tfsdk:"broker_count"`
+	AvailabilityZones  types.List   `tfsdk:"availability_zones"`
+	StorageGB          types.Int64  `tfsdk:"storage_gb"`
+	KafkaVersion       types.String `tfsdk:"kafka_version"`
+	Security           types.Object `tfsdk:"security"`
+	Network            types.Object `tfsdk:"network"`
+	Retention          types.Object `tfsdk:"retention"`
+	MaintenanceWindow  types.Object `tfsdk:"maintenance_window"`
+	Billing            types.Object `tfsdk:"billing"`
+	Tags               types.Map    `tfsdk:"tags"`
+	BrokerConfig       types.Map    `tfsdk:"broker_config"`
+	AutoCreateTopics   types.Bool   `tfsdk:"auto_create_topics"`
+	DeletionProtection types.Bool   `tfsdk:"deletion_protection"`
+	Status             types.String `tfsdk:"status"`
+	BootstrapServers   types.String `tfsdk:"bootstrap_servers"`
+	Connection         types.Object `tfsdk:"connection_info"`
+	CreatedAt          types.String `tfsdk:"created_at"`
 }
 
 // instanceModel is the state of a tributary_instance resource. The tributary_instance
@@ -190,15 +191,8 @@ func toInstanceCreate(ctx context.Context, m instanceModel) (client.InstanceCrea
 	}
 
 	if known(m.MaintenanceWindow) {
-		var w maintenanceWindowModel
-		diags.Append(m.MaintenanceWindow.As(ctx, &w, basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true})...)
-		spec := client.MaintenanceWindow{
-			DayOfWeek: client.DayOfWeek(w.DayOfWeek.ValueString()),
-			StartHour: int32(w.StartHour.ValueInt64()),
-		}
-		if known(w.DurationHours) {
-			spec.SetDurationHours(int32(w.DurationHours.ValueInt64()))
-		}
+		spec, d := toMaintenanceWindow(ctx, m.MaintenanceWindow)
+		diags.Append(d...)
 		order.SetMaintenanceWindow(spec)
 	}
 
@@ -216,13 +210,13 @@ func toInstanceCreate(ctx context.Context, m instanceModel) (client.InstanceCrea
 	}
 
 	if known(m.Tags) {
-		tags := map[string]string{}
-		diags.Append(m.Tags.ElementsAs(ctx, &tags, false)...)
+		tags, d := toStringMap(ctx, m.Tags)
+		diags.Append(d...)
 		order.SetTags(tags)
 	}
 	if known(m.BrokerConfig) {
-		cfg := map[string]string{}
-		diags.Append(m.BrokerConfig.ElementsAs(ctx, &cfg, false)...)
+		cfg, d := toStringMap(ctx, m.BrokerConfig)
+		diags.Append(d...)
 		order.SetBrokerConfig(cfg)
 	}
 	if known(m.AutoCreateTopics) {
@@ -230,17 +224,21 @@ func toInstanceCreate(ctx context.Context, m instanceModel) (client.InstanceCrea
 	} else {
 		order.AutoCreateTopics = nil // NewInstanceCreate fills in the spec's default; the API applies its own
 	}
-	order.DeletionProtection = nil // not a provider attribute yet; the API keeps an instance unprotected
+	if known(m.DeletionProtection) {
+		order.SetDeletionProtection(m.DeletionProtection.ValueBool())
+	} else {
+		order.DeletionProtection = nil
+	}
 	return order, diags
 }
 
-// toInstanceUpdate builds the PATCH for the attributes the API changes in place (name,
-// description, tags, retention) from the plan and the prior state; nil when nothing
-// changes. A removed description is sent as "" and removed tags as {}, since absent
-// fields are left as they are. Retention attributes removed from the configuration keep
-// their state value in the plan (UseStateForUnknown), so they are sent unchanged.
+// toInstanceUpdate builds the PATCH for the attributes the API changes in place from the
+// plan and the prior state; nil when nothing changes. A removed description is sent as "",
+// removed tags and broker settings as {}, since absent fields are left as they are.
+// Retention and maintenance-window attributes removed from the configuration keep their
+// state value in the plan (UseStateForUnknown), so they are sent unchanged.
 func toInstanceUpdate(ctx context.Context, plan, state instanceModel) (*client.InstanceUpdate, diag.Diagnostics) {
-	var diags diag.Diagnostics
+	var diags, d diag.Diagnostics
 	upd := client.NewInstanceUpdate()
 	changed := false
 	if !plan.Name.Equal(state.Name) {
@@ -254,7 +252,8 @@ func toInstanceUpdate(ctx context.Context, plan, state instanceModel) (*client.I
 	if !plan.Tags.Equal(state.Tags) {
 		tags := map[string]string{}
 		if known(plan.Tags) {
-			diags.Append(plan.Tags.ElementsAs(ctx, &tags, false)...)
+			tags, d = toStringMap(ctx, plan.Tags)
+			diags.Append(d...)
 		}
 		upd.SetTags(tags)
 		changed = true
@@ -274,10 +273,58 @@ func toInstanceUpdate(ctx context.Context, plan, state instanceModel) (*client.I
 			changed = true
 		}
 	}
+	if known(plan.Flavor) && !plan.Flavor.Equal(state.Flavor) {
+		upd.SetFlavor(plan.Flavor.ValueString())
+		changed = true
+	}
+	if known(plan.StorageGB) && !plan.StorageGB.Equal(state.StorageGB) {
+		upd.SetStorageGb(int32(plan.StorageGB.ValueInt64()))
+		changed = true
+	}
+	if !plan.BrokerConfig.IsUnknown() && !plan.BrokerConfig.Equal(state.BrokerConfig) {
+		cfg := map[string]string{}
+		if known(plan.BrokerConfig) {
+			cfg, d = toStringMap(ctx, plan.BrokerConfig)
+			diags.Append(d...)
+		}
+		upd.SetBrokerConfig(cfg)
+		changed = true
+	}
+	if known(plan.MaintenanceWindow) && !plan.MaintenanceWindow.Equal(state.MaintenanceWindow) {
+		spec, d := toMaintenanceWindow(ctx, plan.MaintenanceWindow)
+		diags.Append(d...)
+		upd.SetMaintenanceWindow(spec)
+		changed = true
+	}
+	if known(plan.DeletionProtection) && !plan.DeletionProtection.Equal(state.DeletionProtection) {
+		upd.SetDeletionProtection(plan.DeletionProtection.ValueBool())
+		changed = true
+	}
 	if !changed {
 		return nil, diags
 	}
 	return upd, diags
+}
+
+// toMaintenanceWindow maps a known maintenance_window object to the API's window; a left-out
+// duration is left to the API's default.
+func toMaintenanceWindow(ctx context.Context, v types.Object) (client.MaintenanceWindow, diag.Diagnostics) {
+	var w maintenanceWindowModel
+	diags := v.As(ctx, &w, basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true, UnhandledNullAsEmpty: true})
+	spec := client.MaintenanceWindow{
+		DayOfWeek: client.DayOfWeek(w.DayOfWeek.ValueString()),
+		StartHour: int32(w.StartHour.ValueInt64()),
+	}
+	if known(w.DurationHours) {
+		spec.SetDurationHours(int32(w.DurationHours.ValueInt64()))
+	}
+	return spec, diags
+}
+
+func toStringMap(ctx context.Context, v types.Map) (map[string]string, diag.Diagnostics) {
+	out := map[string]string{}
+	diags := v.ElementsAs(ctx, &out, false)
+	return out, diags
 }
 
 // toNetworkRules is the allow-list to PUT when the planned `network.allowed_cidrs`
@@ -353,6 +400,7 @@ func fromInstance(ctx context.Context, in client.Instance, prior instanceModel) 
 	m.BrokerConfig, d = stringMap(ctx, in.BrokerConfig, prior.BrokerConfig)
 	diags.Append(d...)
 	m.AutoCreateTopics = types.BoolValue(in.AutoCreateTopics)
+	m.DeletionProtection = types.BoolValue(in.DeletionProtection)
 
 	m.Status = types.StringValue(string(in.Status))
 	m.BootstrapServers = nullableString(in.BootstrapServers)

@@ -72,13 +72,14 @@ func fullPlan() instanceModel {
 				"period_months": types.Int64Value(12),
 				"auto_renew":    types.BoolValue(true),
 			}),
-			Tags:             strMap(map[string]string{"team": "payments"}),
-			BrokerConfig:     strMap(map[string]string{"log.cleaner.threads": "2"}),
-			AutoCreateTopics: types.BoolValue(true),
-			Status:           types.StringUnknown(),
-			BootstrapServers: types.StringUnknown(),
-			Connection:       types.ObjectUnknown(connectionAttrTypes),
-			CreatedAt:        types.StringUnknown(),
+			Tags:               strMap(map[string]string{"team": "payments"}),
+			BrokerConfig:       strMap(map[string]string{"log.cleaner.threads": "2"}),
+			AutoCreateTopics:   types.BoolValue(true),
+			DeletionProtection: types.BoolValue(true),
+			Status:             types.StringUnknown(),
+			BootstrapServers:   types.StringUnknown(),
+			Connection:         types.ObjectUnknown(connectionAttrTypes),
+			CreatedAt:          types.StringUnknown(),
 		},
 	}
 }
@@ -118,7 +119,8 @@ func TestToInstanceCreate_sendsEveryConfiguredField(t *testing.T) {
 	  "billing": {"mode": "PREPAID", "periodMonths": 12, "autoRenew": true},
 	  "tags": {"team": "payments"},
 	  "brokerConfig": {"log.cleaner.threads": "2"},
-	  "autoCreateTopics": true
+	  "autoCreateTopics": true,
+	  "deletionProtection": true
 	}`)
 }
 
@@ -141,6 +143,7 @@ func TestToInstanceCreate_leavesUnconfiguredFieldsToTheServer(t *testing.T) {
 	plan.Tags = types.MapNull(types.StringType)
 	plan.BrokerConfig = types.MapNull(types.StringType)
 	plan.AutoCreateTopics = types.BoolUnknown()
+	plan.DeletionProtection = types.BoolUnknown()
 
 	order, diags := toInstanceCreate(context.Background(), plan)
 	if diags.HasError() {
@@ -309,6 +312,63 @@ func TestToInstanceUpdate(t *testing.T) {
 		}
 		assertJSON(t, upd, `{"description": "", "tags": {}}`)
 	})
+}
+
+// Flavor, storage, broker settings, the window and deletion protection change in place:
+// each is sent only when it changed, and removed broker settings are cleared.
+func TestToInstanceUpdate_dayTwoChanges(t *testing.T) {
+	ctx := context.Background()
+	state := fullPlan()
+
+	t.Run("flavor, storage, broker settings, window and protection", func(t *testing.T) {
+		plan := state
+		plan.Flavor = types.StringValue("kafka.4u8g")
+		plan.StorageGB = types.Int64Value(200)
+		plan.BrokerConfig = strMap(map[string]string{"log.cleaner.threads": "4", "message.max.bytes": "2097152"})
+		plan.MaintenanceWindow = types.ObjectValueMust(maintenanceWindowAttrTypes, map[string]attr.Value{
+			"day_of_week":    types.StringValue("WEDNESDAY"),
+			"start_hour":     types.Int64Value(22),
+			"duration_hours": types.Int64Null(),
+		})
+		plan.DeletionProtection = types.BoolValue(false)
+		upd, diags := toInstanceUpdate(ctx, plan, state)
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		assertJSON(t, upd, `{"flavor": "kafka.4u8g", "storageGb": 200,
+		  "brokerConfig": {"log.cleaner.threads": "4", "message.max.bytes": "2097152"},
+		  "maintenanceWindow": {"dayOfWeek": "WEDNESDAY", "startHour": 22},
+		  "deletionProtection": false}`)
+	})
+	t.Run("removed broker settings are cleared", func(t *testing.T) {
+		plan := state
+		plan.BrokerConfig = types.MapNull(types.StringType)
+		upd, diags := toInstanceUpdate(ctx, plan, state)
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		assertJSON(t, upd, `{"brokerConfig": {}}`)
+	})
+	t.Run("a window or protection left to the state is not sent", func(t *testing.T) {
+		plan := state
+		plan.MaintenanceWindow = types.ObjectUnknown(maintenanceWindowAttrTypes)
+		plan.DeletionProtection = types.BoolUnknown()
+		if upd, _ := toInstanceUpdate(ctx, plan, state); upd != nil {
+			t.Errorf("update = %+v, want none", upd)
+		}
+	})
+}
+
+func TestFromInstance_mapsDeletionProtection(t *testing.T) {
+	in := apiInstance(t)
+	in.DeletionProtection = true
+	m, diags := fromInstance(context.Background(), in, fullPlan())
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if !m.DeletionProtection.Equal(types.BoolValue(true)) {
+		t.Errorf("deletion_protection = %v, want true", m.DeletionProtection)
+	}
 }
 
 func basetypesObjectAsOptions() basetypes.ObjectAsOptions { return basetypes.ObjectAsOptions{} }

@@ -19,7 +19,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
@@ -56,14 +55,11 @@ func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequ
 	resp.TypeName = req.ProviderTypeName + "_instance"
 }
 
-// The API changes name, description, tags and retention in place (PATCH) and replaces the
-// network allow-list (PUT network-rules). Every other order field replaces the instance
-// for now.
-//
-// Scaling: when the API can extend an instance, drop replaceUntilScalable() from
-// broker_count, storage_gb (and flavor), send the change from Update (see
-// applyInPlaceChanges) and wait there for RUNNING again (status EXTENDING meanwhile) within
-// the update timeout.
+// The API changes name, description, tags, retention, flavor, storage, broker settings, the
+// maintenance window and deletion protection in place (PATCH; a flavor or broker-setting
+// change answers 202 with a rolling restart, which Update waits for) and replaces the
+// network allow-list (PUT network-rules). broker_count and kafka_version still replace the
+// instance until the API scales out and upgrades.
 func replaceUntilScalable() planmodifier.Int64 { return int64planmodifier.RequiresReplace() }
 
 func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -85,8 +81,10 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An Apache Kafka instance: a KRaft cluster of `broker_count` brokers of one flavor, " +
 			"spread over availability zones. Creation is asynchronous; Terraform waits until the instance is " +
-			"`RUNNING`.\n\n`name`, `description`, `tags`, `retention` and `network.allowed_cidrs` change in place " +
-			"(without a restart); changing any other argument replaces the instance (deleting its data). " +
+			"`RUNNING`.\n\n`name`, `description`, `tags`, `retention`, `network.allowed_cidrs`, `storage_gb` " +
+			"(which only grows), `maintenance_window` and `deletion_protection` change in place without a restart; " +
+			"`flavor` and `broker_config` change in place by a rolling restart (one broker at a time), which " +
+			"Terraform waits for. Changing any other argument replaces the instance (deleting its data). " +
 			"`connection_info` tells clients how to connect.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -105,9 +103,10 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.String{stringvalidator.LengthAtMost(1000)},
 			},
 			"flavor": schema.StringAttribute{
-				MarkdownDescription: "Broker flavor, e.g. `kafka.2u4g`; see the `tributary_flavors` data source. Changing it replaces the instance.",
-				Required:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				MarkdownDescription: "Broker flavor, e.g. `kafka.2u4g`; see the `tributary_flavors` data source. Changes in place: " +
+					"the brokers restart onto the new flavor's heap, threads and limits one at a time, and Terraform " +
+					"waits for the rolling restart within the `update` timeout.",
+				Required: true,
 			},
 			"broker_count": schema.Int64Attribute{
 				MarkdownDescription: "Number of brokers, within the flavor's limits. Changing it replaces the instance.",
@@ -123,9 +122,10 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers: []planmodifier.List{listplanmodifier.RequiresReplace()},
 			},
 			"storage_gb": schema.Int64Attribute{
-				MarkdownDescription: "Storage per broker in GB, within the flavor's limits. Changing it replaces the instance.",
-				Required:            true,
-				PlanModifiers:       []planmodifier.Int64{replaceUntilScalable()},
+				MarkdownDescription: "Storage per broker in GB, within the flavor's limits. Grows in place without a restart; " +
+					"it never shrinks (a smaller value is a plan error).",
+				Required:      true,
+				PlanModifiers: []planmodifier.Int64{storageOnlyGrows()},
 			},
 			"kafka_version": schema.StringAttribute{
 				MarkdownDescription: "Apache Kafka version; the control plane's default version when omitted. Changing it replaces the instance.",
@@ -218,7 +218,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				},
 			},
 			"maintenance_window": schema.SingleNestedAttribute{
-				MarkdownDescription: "Weekly window for restarts and upgrades. Changing it replaces the instance.",
+				MarkdownDescription: "Weekly window for restarts and upgrades. Changes in place; removing it keeps the current window.",
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       keepObject,
@@ -227,20 +227,18 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						MarkdownDescription: "Day the window starts: " + mdEnum(client.AllowedDayOfWeekEnumValues) + ".",
 						Required:            true,
 						Validators:          []validator.String{stringvalidator.OneOf(enumStrings(client.AllowedDayOfWeekEnumValues)...)},
-						PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 					},
 					"start_hour": schema.Int64Attribute{
 						MarkdownDescription: "Hour (UTC, 0 to 23) the window starts.",
 						Required:            true,
 						Validators:          []validator.Int64{int64validator.Between(0, 23)},
-						PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 					},
 					"duration_hours": schema.Int64Attribute{
 						MarkdownDescription: "Length of the window in hours (1 to 8; the API's default is 4).",
 						Optional:            true,
 						Computed:            true,
 						Validators:          []validator.Int64{int64validator.Between(1, 8)},
-						PlanModifiers:       replacesInt,
+						PlanModifiers:       []planmodifier.Int64{keepKnownStateInt64{}},
 					},
 				},
 			},
@@ -282,10 +280,17 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"timestamps, groups and offsets, transactions, replica lag, the log cleaner; partitions and " +
 					"replication bounded by the order), each value checked against Kafka's own definition. Other " +
 					"keys, config providers and settings that weaken durability are refused; topic auto-creation " +
-					"is `auto_create_topics`. Changing it replaces the instance.",
-				Optional:      true,
-				ElementType:   types.StringType,
-				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+					"is `auto_create_topics`. Changes in place by a rolling restart (one broker at a time), which " +
+					"Terraform waits for; removing the attribute clears the settings.",
+				Optional:    true,
+				ElementType: types.StringType,
+			},
+			"deletion_protection": schema.BoolAttribute{
+				MarkdownDescription: "While `true`, the API refuses to delete the instance (`DELETION_PROTECTED`), so " +
+					"`terraform destroy` fails until it is set to `false` and applied. Default `false`. Changes in place.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
 			},
 			"auto_create_topics": schema.BoolAttribute{
 				MarkdownDescription: "Let clients create a topic by producing to or fetching from it (Kafka's " +
@@ -333,6 +338,45 @@ func adminPasswordReplace() planmodifier.String {
 		"Changing a known admin password replaces the instance.",
 		"Changing a known admin password replaces the instance.",
 	)
+}
+
+// keepKnownStateInt64 plans a computed number left out of the configuration as its state value, like
+// UseStateForUnknown, but only when the state has one: a window set for the first time gets
+// the API's default duration (known after apply), not null.
+type keepKnownStateInt64 struct{}
+
+func (keepKnownStateInt64) Description(context.Context) string {
+	return "The value in state, when there is one, until the configuration sets another."
+}
+
+func (m keepKnownStateInt64) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+func (keepKnownStateInt64) PlanModifyInt64(_ context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
+	if req.PlanValue.IsUnknown() && !req.ConfigValue.IsUnknown() && known(req.StateValue) {
+		resp.PlanValue = req.StateValue
+	}
+}
+
+// storageOnlyGrows refuses at plan time what the API refuses at apply time: storage that
+// shrinks (Kafka cannot give back a broker's disk, and DMS does not either).
+func storageOnlyGrows() planmodifier.Int64 { return storageGrowth{} }
+
+type storageGrowth struct{}
+
+func (storageGrowth) Description(context.Context) string {
+	return "Storage grows in place and never shrinks."
+}
+
+func (g storageGrowth) MarkdownDescription(ctx context.Context) string { return g.Description(ctx) }
+
+func (storageGrowth) PlanModifyInt64(_ context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
+	if !known(req.StateValue) || !known(req.PlanValue) || req.PlanValue.ValueInt64() >= req.StateValue.ValueInt64() {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Storage can only grow",
+		fmt.Sprintf("storage_gb is %d GB per broker and cannot shrink to %d GB: a broker's disk is never given back. "+
+			"Keep %d or more, or replace the instance explicitly (terraform apply -replace=...), which deletes its data.",
+			req.StateValue.ValueInt64(), req.PlanValue.ValueInt64(), req.StateValue.ValueInt64()))
 }
 
 // autoCreateTopicsReplace replaces the instance when auto_create_topics changes, except
@@ -482,10 +526,11 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
 }
 
-// applyInPlaceChanges sends what the API changes in place and returns the new state:
-// the PATCH (name, description, tags, retention), then the network allow-list (PUT).
+// applyInPlaceChanges sends what the API changes in place and returns the new state: the
+// PATCH, then the network allow-list (PUT). A PATCH that restarts brokers (flavor, broker
+// settings) answers 202 with the rolling restart's operation, which is waited for before
+// the instance is read again; should the roll fail, the state is what the API then has.
 // Everything else is RequiresReplace in the schema, so it never reaches here.
-// Scaling (broker_count, storage_gb, flavor) will be sent from here, then waited for.
 func (r *instanceResource) applyInPlaceChanges(ctx context.Context, plan, state instanceModel) (instanceModel, diag.Diagnostics) {
 	upd, diags := toInstanceUpdate(ctx, plan, state)
 	rules, d := toNetworkRules(ctx, plan, state)
@@ -496,13 +541,31 @@ func (r *instanceResource) applyInPlaceChanges(ctx context.Context, plan, state 
 	id := state.ID.ValueString()
 	var in *client.Instance
 	if upd != nil {
-		var err error
-		in, _, err = r.api.api.InstancesAPI.UpdateInstance(ctx, r.api.project, id).InstanceUpdate(*upd).Execute()
+		updated, httpResp, err := r.api.api.InstancesAPI.UpdateInstance(ctx, r.api.project, id).InstanceUpdate(*upd).Execute()
 		if err != nil {
 			diags.Append(apiErrorDiag("Could not update the instance", err))
 			return plan, diags
 		}
+		in = updated
 		tflog.Info(ctx, "instance updated", map[string]any{"instance_id": id})
+		if opID := in.GetCurrentOperationId(); httpResp.StatusCode == http.StatusAccepted && opID != "" {
+			tflog.Info(ctx, "the change restarts the brokers one at a time; waiting", map[string]any{"instance_id": id, "operation_id": opID})
+			waitErr := waitForOperation(ctx, r.api, opID)
+			after, _, err := r.api.api.InstancesAPI.GetInstance(ctx, r.api.project, id).Execute()
+			if err == nil {
+				in = after
+			}
+			if waitErr != nil {
+				diags.AddError("The instance's rolling restart did not finish", waitErr.Error())
+				newState, d := stateAfterUpdate(ctx, plan, *in)
+				diags.Append(d...)
+				return newState, diags
+			}
+			if err != nil {
+				diags.Append(apiErrorDiag("Could not read the instance after its rolling restart", err))
+				return plan, diags
+			}
+		}
 	}
 	if rules != nil {
 		var err error
@@ -521,10 +584,17 @@ func (r *instanceResource) applyInPlaceChanges(ctx context.Context, plan, state 
 		newState.Connection = keepKnownObject(plan.Connection, state.Connection)
 		return newState, diags
 	}
-	newState, d := fromInstance(ctx, *in, plan)
+	newState, d := stateAfterUpdate(ctx, plan, *in)
 	diags.Append(d...)
-	// These were planned as their prior values (UseStateForUnknown); the next refresh
-	// brings any change, so an apply never reports an inconsistent result.
+	return newState, diags
+}
+
+// stateAfterUpdate is the state from the API's answer to an update. Status, bootstrap
+// servers, creation time and connection were planned as their prior values
+// (UseStateForUnknown); the next refresh brings any change, so an apply never reports an
+// inconsistent result.
+func stateAfterUpdate(ctx context.Context, plan instanceModel, in client.Instance) (instanceModel, diag.Diagnostics) {
+	newState, diags := fromInstance(ctx, in, plan)
 	newState.Status, newState.BootstrapServers, newState.CreatedAt = keepKnown(plan.Status, newState.Status),
 		keepKnown(plan.BootstrapServers, newState.BootstrapServers), keepKnown(plan.CreatedAt, newState.CreatedAt)
 	newState.Connection = keepKnownObject(plan.Connection, newState.Connection)
@@ -563,6 +633,10 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	_, httpResp, err := r.api.api.InstancesAPI.DeleteInstance(ctx, r.api.project, id).Execute()
 	switch {
 	case isNotFound(httpResp, err):
+		return
+	case problemCode(err) == "DELETION_PROTECTED":
+		resp.Diagnostics.AddError("The instance is protected from deletion",
+			describeAPIError(err)+"\n\nSet deletion_protection = false and apply, then destroy it.")
 		return
 	case err != nil && httpResp != nil && httpResp.StatusCode == http.StatusConflict:
 		// Already being deleted (or busy): wait for it all the same.

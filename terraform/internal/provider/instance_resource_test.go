@@ -33,6 +33,9 @@ type accInstance struct {
 	retentionHours int
 	capacityPolicy string
 	allowedCidrs   string // HCL list
+	flavor         string // kafka.2u4g when empty
+	storageGB      int    // 100 when 0
+	dayTwo         string // more arguments: broker_config, maintenance_window, deletion_protection
 }
 
 func instanceConfig(name, tags string) string {
@@ -43,14 +46,21 @@ func instanceConfig(name, tags string) string {
 // config orders a SASL_PLAINTEXT instance (SCRAM-SHA-512): tributary_user needs SASL, and
 // the suite orders only this one instance for instances, topics, users and ACLs.
 func (c accInstance) config() string {
+	if c.flavor == "" {
+		c.flavor = "kafka.2u4g"
+	}
+	if c.storageGB == 0 {
+		c.storageGB = 100
+	}
 	return fmt.Sprintf(`
 resource "tributary_instance" "test" {
   name               = %q
   description        = "terraform acceptance test"
-  flavor             = "kafka.2u4g"
+  flavor             = %q
   broker_count       = 3
   availability_zones = ["az1", "az2", "az3"]
-  storage_gb         = 100
+  storage_gb         = %d
+%s
 
   security = {
     protocol        = "SASL_PLAINTEXT"
@@ -73,7 +83,7 @@ resource "tributary_instance" "test" {
     delete = "10m"
   }
 }
-`, c.name, accAdminPassword, c.allowedCidrs, c.retentionHours, c.capacityPolicy, c.tags)
+`, c.name, c.flavor, c.storageGB, c.dayTwo, accAdminPassword, c.allowedCidrs, c.retentionHours, c.capacityPolicy, c.tags)
 }
 
 // TestAccInstance_lifecycle orders ONE SASL instance (a 3-broker cluster is the expensive
@@ -92,8 +102,9 @@ func TestAccInstance_lifecycle(t *testing.T) {
 	// Retention and network rules changed in place. The two halves of the IPv4 space
 	// allow what 0.0.0.0/0 did: the control plane and the tests keep reaching the brokers
 	// whatever address they use, and the allow-list still changes.
-	updated := accInstance{name: renamed, tags: tags, retentionHours: 48, capacityPolicy: "PRODUCE_REJECT",
-		allowedCidrs: `["0.0.0.0/1", "128.0.0.0/1"]`}.config()
+	updatedInstance := accInstance{name: renamed, tags: tags, retentionHours: 48, capacityPolicy: "PRODUCE_REJECT",
+		allowedCidrs: `["0.0.0.0/1", "128.0.0.0/1"]`}
+	updated := updatedInstance.config()
 	withTopic := updated + topicConfig(accTestPrefix+"orders", 6, 48)
 	withUser := withTopic + userConfig(accUserPassword)
 
@@ -269,8 +280,112 @@ data "tributary_instance" "test" {
 					resource.TestCheckNoResourceAttr("data.tributary_instance.test", "security.admin_password"),
 				),
 			},
-		}, slices.Concat(topicSteps(t, updated), userSteps(t, withTopic), aclSteps(t, withUser))...),
+		}, slices.Concat(topicSteps(t, updated), userSteps(t, withTopic), aclSteps(t, withUser),
+			dayTwoSteps(updatedInstance, &instanceID))...),
 	})
+}
+
+// dayTwoSteps change the running instance in place (the topic, user and ACLs of the earlier
+// steps are left out, so they are destroyed first): a flavor and broker settings by one rolling
+// restart the provider waits for; more storage, a maintenance window and deletion
+// protection without one; a smaller storage refused at plan time; a destroy refused while the
+// instance is protected. The plan is empty afterwards.
+func dayTwoSteps(base accInstance, instanceID *string) []resource.TestStep {
+	rolled := base
+	rolled.flavor = "kafka.4u8g"
+	rolled.dayTwo = `  broker_config = { "log.cleaner.threads" = "2" }`
+	grown := rolled
+	grown.storageGB = 200
+	grown.dayTwo = rolled.dayTwo + `
+  maintenance_window  = { day_of_week = "WEDNESDAY", start_hour = 22 }
+  deletion_protection = true`
+	shrunk := grown
+	shrunk.storageGB = 150
+	unprotected := grown
+	unprotected.dayTwo = strings.Replace(grown.dayTwo, "deletion_protection = true", "deletion_protection = false", 1)
+
+	inPlace := resource.ConfigPlanChecks{
+		PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionUpdate)},
+	}
+	sameInstance := resource.TestCheckResourceAttrWith(instanceAddr, "id", func(v string) error {
+		if v != *instanceID {
+			return fmt.Errorf("id changed from %s to %s: the update replaced the instance", *instanceID, v)
+		}
+		return nil
+	})
+	return []resource.TestStep{
+		{
+			Config:           rolled.config(),
+			ConfigPlanChecks: inPlace,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				sameInstance,
+				resource.TestCheckResourceAttr(instanceAddr, "flavor", "kafka.4u8g"),
+				resource.TestCheckResourceAttr(instanceAddr, "broker_config.log.cleaner.threads", "2"),
+				resource.TestCheckResourceAttr(instanceAddr, "status", "RUNNING"),
+				checkAPIInstance(func(in *client.Instance) error {
+					if in.Flavor != "kafka.4u8g" || in.BrokerConfig["log.cleaner.threads"] != "2" {
+						return fmt.Errorf("API: flavor %s, broker config %v", in.Flavor, in.BrokerConfig)
+					}
+					op, _, err := accAPI.api.OperationsAPI.GetOperation(context.Background(), accAPI.project, in.GetCurrentOperationId()).Execute()
+					if err != nil {
+						return fmt.Errorf("API: the instance's last operation: %s", describeAPIError(err))
+					}
+					if in.Status != client.INSTANCESTATUS_RUNNING || op.Type != client.OPERATIONTYPE_RESTART_BROKERS ||
+						op.Status != client.OPERATIONSTATUS_SUCCEEDED {
+						return fmt.Errorf("API: %s, last operation %s %s after the apply; the provider did not wait for the roll",
+							in.Status, op.Type, op.Status)
+					}
+					for _, b := range in.Brokers {
+						if b.GetPendingRestart() {
+							return fmt.Errorf("API: broker %d still waits for its restart", b.NodeId)
+						}
+					}
+					return nil
+				}),
+			),
+		},
+		{
+			Config:           grown.config(),
+			ConfigPlanChecks: inPlace,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				sameInstance,
+				resource.TestCheckResourceAttr(instanceAddr, "storage_gb", "200"),
+				resource.TestCheckResourceAttr(instanceAddr, "maintenance_window.day_of_week", "WEDNESDAY"),
+				resource.TestCheckResourceAttr(instanceAddr, "maintenance_window.start_hour", "22"),
+				resource.TestCheckResourceAttr(instanceAddr, "deletion_protection", "true"),
+				checkAPIInstance(func(in *client.Instance) error {
+					w := in.MaintenanceWindow
+					if in.StorageGb != 200 || w == nil || w.DayOfWeek != client.DAYOFWEEK_WEDNESDAY || w.StartHour != 22 || !in.DeletionProtection {
+						return fmt.Errorf("API: storage %d GB, window %+v, protected %t", in.StorageGb, w, in.DeletionProtection)
+					}
+					return nil
+				}),
+			),
+		},
+		{
+			Config:      shrunk.config(),
+			ExpectError: regexp.MustCompile(`Storage can only grow`),
+		},
+		{
+			Config:      grown.config(),
+			Destroy:     true,
+			ExpectError: regexp.MustCompile(`protected from deletion`),
+		},
+		{
+			Config:           unprotected.config(),
+			ConfigPlanChecks: inPlace,
+			Check: checkAPIInstance(func(in *client.Instance) error {
+				if in.DeletionProtection || in.Status != client.INSTANCESTATUS_RUNNING {
+					return fmt.Errorf("API: protected %t, %s after the destroy was refused", in.DeletionProtection, in.Status)
+				}
+				return nil
+			}),
+		},
+		{
+			Config:   unprotected.config(),
+			PlanOnly: true,
+		},
+	}
 }
 
 // TestAccInstance_twoZonesRefused orders an instance in two zones: the API refuses it

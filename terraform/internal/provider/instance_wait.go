@@ -57,6 +57,49 @@ func waitForGone(ctx context.Context, api *apiContext, id string) error {
 	})
 }
 
+// waitForOperation polls an operation (a rolling restart a PATCH started) until it has
+// SUCCEEDED, failing with the operation's error when it FAILED and when ctx ends; while it
+// runs, its step, percent and wait reason are logged.
+func waitForOperation(ctx context.Context, api *apiContext, id string) error {
+	last := "unknown"
+	failures := 0
+	for {
+		op, _, err := api.api.OperationsAPI.GetOperation(ctx, api.project, id).Execute()
+		switch {
+		case err != nil:
+			failures++
+			if failures >= maxConsecutiveErrors || ctx.Err() != nil {
+				return operationWaitError(ctx, id, last, errors.New(describeAPIError(err)))
+			}
+		default:
+			failures = 0
+			last = fmt.Sprintf("%s, %d%%", op.Status, op.Percent)
+			switch op.Status {
+			case client.OPERATIONSTATUS_SUCCEEDED:
+				return nil
+			case client.OPERATIONSTATUS_FAILED:
+				reason := op.GetError()
+				if reason == "" {
+					reason = "no reason given"
+				}
+				return fmt.Errorf("operation %s (%s) failed: %s", id, op.Type, reason)
+			}
+			tflog.Info(ctx, "waiting for operation", map[string]any{"operation_id": id, "type": string(op.Type),
+				"percent": op.Percent, "step": op.GetCurrentStep(), "detail": op.GetDetail()})
+		}
+		if err := sleep(ctx, pollInterval); err != nil {
+			return operationWaitError(ctx, id, last, nil)
+		}
+	}
+}
+
+func operationWaitError(ctx context.Context, id, last string, cause error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("timed out waiting for operation %s to finish (last %s); raise the `update` timeout in `timeouts`", id, last)
+	}
+	return fmt.Errorf("could not follow operation %s (last %s): %w", id, last, cause)
+}
+
 // pollInstance GETs the instance every pollInterval and hands each view to seen (nil once
 // GET answers 404) until seen is done, returning seen's error. want names the awaited
 // state in the errors: after maxConsecutiveErrors failed polls in a row, or when ctx ends.

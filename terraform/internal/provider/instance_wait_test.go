@@ -74,3 +74,51 @@ func TestWaitForGone_untilNotFoundOrDeleted(t *testing.T) {
 		t.Fatalf("err = %v after %d calls", err, calls.Load())
 	}
 }
+
+// fakeOperationAPI answers GET operation with the statuses given, one per call (the last
+// one repeats); a FAILED operation carries the roller's reason.
+func fakeOperationAPI(t *testing.T, statuses ...string) (*apiContext, *atomic.Int32) {
+	t.Helper()
+	var calls atomic.Int32
+	api := fakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/api/v1/projects/p/operations/op-1" {
+			t.Errorf("GET %s, want the operation", r.URL.Path)
+		}
+		n := int(calls.Add(1)) - 1
+		if n >= len(statuses) {
+			n = len(statuses) - 1
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"id": "op-1", "instanceId": "i", "type": "RESTART_BROKERS", "status": %q, "percent": %d,
+		  "currentStep": "restart broker 2", "detail": "waiting for broker 1 to rejoin every ISR",
+		  "error": %s, "createdAt": "2026-12-01T10:00:00Z", "updatedAt": "2026-12-01T10:01:00Z"}`,
+			statuses[n], 30*n, map[bool]string{true: `"broker 2 stayed out of the ISR of orders-0 for 5 minutes"`, false: "null"}[statuses[n] == "FAILED"])
+	})
+	fastPolling(t)
+	return api, &calls
+}
+
+func TestWaitForOperation_pollsUntilSucceeded(t *testing.T) {
+	api, calls := fakeOperationAPI(t, "PENDING", "RUNNING", "RUNNING", "SUCCEEDED")
+	if err := waitForOperation(context.Background(), api, "op-1"); err != nil || calls.Load() != 4 {
+		t.Fatalf("err = %v after %d calls", err, calls.Load())
+	}
+}
+
+func TestWaitForOperation_failureCarriesTheReason(t *testing.T) {
+	api, _ := fakeOperationAPI(t, "RUNNING", "FAILED")
+	err := waitForOperation(context.Background(), api, "op-1")
+	if err == nil || !strings.Contains(err.Error(), "RESTART_BROKERS") || !strings.Contains(err.Error(), "stayed out of the ISR") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestWaitForOperation_timesOut(t *testing.T) {
+	api, _ := fakeOperationAPI(t, "RUNNING")
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	err := waitForOperation(ctx, api, "op-1")
+	if err == nil || !strings.Contains(err.Error(), "timed out") || !strings.Contains(err.Error(), "update") {
+		t.Fatalf("err = %v", err)
+	}
+}

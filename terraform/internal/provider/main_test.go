@@ -19,6 +19,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tributary-io/terraform-provider-tributary/internal/client"
 )
 
 // The acceptance tests (TF_ACC=1) run against a real control plane that TestMain starts
@@ -130,6 +132,14 @@ func sweepInstances() {
 			continue
 		}
 		fmt.Fprintf(os.Stderr, "sweeper: deleting leftover instance %s (%s, %s)\n", in.Name, in.Id, in.Status)
+		if in.DeletionProtection {
+			// A run that stopped between the day-2 steps leaves it protected.
+			_, _, err := accAPI.api.InstancesAPI.UpdateInstance(ctx, accAPI.project, in.Id).
+				InstanceUpdate(client.InstanceUpdate{DeletionProtection: client.PtrBool(false)}).Execute()
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "sweeper: cannot lift deletion protection: %s\n", describeAPIError(err))
+			}
+		}
 		_, httpResp, err := accAPI.api.InstancesAPI.DeleteInstance(ctx, accAPI.project, in.Id).Execute()
 		if err != nil && !isNotFound(httpResp, err) {
 			fmt.Fprintf(os.Stderr, "sweeper: %s\n", describeAPIError(err))
