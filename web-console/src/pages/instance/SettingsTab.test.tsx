@@ -43,3 +43,18 @@ describe('SettingsTab retention', () => {
     expect(api.calls).toHaveLength(0);
   });
 });
+
+describe('SettingsTab deletion protection', () => {
+  it('turns the protection on with PATCH {deletionProtection: true}', async () => {
+    const api = fakeApi([['PATCH', /^$/, json(instanceJson(instanceFixture({ deletionProtection: true })))]]);
+    const user = userEvent.setup();
+    renderWithProviders(<SettingsTab projectId="p-1" instance={instanceFixture()} onDelete={() => undefined} />);
+    const toggle = screen.getByRole('switch', { name: /Protect from deletion/ }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    await user.click(toggle);
+
+    expect(await screen.findByText('Deletion protection on')).toBeTruthy();
+    expect(api.callsTo('PATCH', /instances\/i-1$/).map((c) => c.body)).toEqual([{ deletionProtection: true }]);
+  });
+});
+
