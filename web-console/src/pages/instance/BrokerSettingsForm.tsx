@@ -4,7 +4,7 @@ import { fieldErrorMap } from '../../api/problem';
 import { KeyValueEditor } from '../../components/KeyValueEditor';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useToast } from '../../components/Toasts';
-import { validateBrokerSettings } from '../../lib/instanceForm';
+import { MAX_BROKER_SETTINGS, validateBrokerSettings } from '../../lib/instanceForm';
 import { rowsToConfigs, type KeyValueRow } from '../../lib/topicForm';
 import { RestartProgress } from './RestartProgress';
 import { useRollingChange } from './useRollingChange';
@@ -65,7 +65,7 @@ export function BrokerSettingsForm({ instance }: { instance: Instance }) {
         rows={rows}
         onChange={setRows}
         error={error ?? serverError}
-        max={100}
+        max={MAX_BROKER_SETTINGS}
       />
       {change.restart && <RestartProgress operation={change.restart} />}
       <div className="form-actions">

@@ -20,7 +20,11 @@ export function CapacitySection({ instance }: { instance: Instance }) {
           {instance.storageGb} GB per broker, {instance.storageGb * instance.brokerCount} GB in all
         </dd>
       </dl>
-      {!storageExpandable && <p className="muted small">Capacity can be changed once the instance is running.</p>}
+      {!storageExpandable && (
+        <p className="muted small">
+          {flavorChangeable ? 'Storage can be expanded once every broker runs again.' : 'Capacity can be changed once the instance is running.'}
+        </p>
+      )}
       <div className="form-actions">
         <button type="button" className="button" disabled={!flavorChangeable} onClick={() => setOpen('flavor')}>
           Change flavor…

@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { useToast } from '../../components/Toasts';
 import { flavorMismatch } from '../../lib/instanceForm';
 import { RestartProgress } from './RestartProgress';
 import { useRollingChange } from './useRollingChange';
@@ -20,11 +21,17 @@ function flavorOption(flavor: Flavor, instance: Instance): string {
 export function ChangeFlavorDialog({ instance, onClose }: { instance: Instance; onClose: () => void }) {
   const flavors = useFlavors();
   const change = useRollingChange(instance);
+  const toast = useToast();
   const [flavor, setFlavor] = useState(instance.flavor);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (flavor !== instance.flavor) change.submit({ flavor });
+    if (flavor === instance.flavor) return;
+    // a 202 is the rule; should the API apply it without a restart (200), there is nothing to follow
+    change.submit({ flavor }, (updated) => {
+      toast.success('Flavor changed', `${updated.name} runs on ${updated.flavor}.`);
+      onClose();
+    });
   };
 
   if (change.restart) {

@@ -58,3 +58,26 @@ describe('SettingsTab deletion protection', () => {
   });
 });
 
+describe('SettingsTab capacity', () => {
+  it('opens the flavor and storage dialogs from the Capacity card', async () => {
+    fakeApi([['GET', /\/flavors$/, json([])]]);
+    const user = userEvent.setup();
+    renderWithProviders(<SettingsTab projectId="p-1" instance={instanceFixture()} onDelete={() => undefined} />);
+    const capacity = screen.getByRole('region', { name: 'Capacity' });
+    expect(within(capacity).getByText('100 GB per broker, 300 GB in all')).toBeTruthy();
+
+    await user.click(within(capacity).getByRole('button', { name: 'Expand storage…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Expand storage' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(capacity).getByRole('button', { name: 'Change flavor…' }));
+    expect(screen.getByRole('dialog', { name: 'Change flavor' })).toBeTruthy();
+  });
+
+  it('offers no storage expansion while a broker is down, and says why', () => {
+    renderWithProviders(<SettingsTab projectId="p-1" instance={instanceFixture({ status: 'DEGRADED' })} onDelete={() => undefined} />);
+    const capacity = screen.getByRole('region', { name: 'Capacity' });
+    expect((within(capacity).getByRole('button', { name: 'Expand storage…' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(capacity).getByText('Storage can be expanded once every broker runs again.')).toBeTruthy();
+  });
+});
+
