@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Flavor } from '../api/generated';
 import {
+  flavorMismatch,
   passwordStrength,
   toInstanceCreate,
   validateBrokerCount,
+  validateBrokerSettings,
   validateName,
   validateStorage,
+  validateStorageGrowth,
   validateWizard,
   validateZones,
   type WizardForm,
@@ -25,7 +28,7 @@ function form(overrides: Partial<WizardForm> = {}): WizardForm {
     storageGb: '100', kafkaVersion: '4.1.1', protocol: 'SASL_PLAINTEXT', saslMechanisms: ['SCRAM-SHA-512'],
     adminUsername: 'admin', adminPassword: 'correct-horse-9', allowedCidrs: '', retentionHours: '72',
     capacityPolicy: 'TIME_BASE', billingMode: 'PAY_PER_USE', periodMonths: '', autoRenew: false, tags: [],
-    autoCreateTopics: false,
+    autoCreateTopics: false, deletionProtection: false,
     ...overrides,
   };
 }
@@ -183,5 +186,27 @@ describe('password strength hint', () => {
     expect(passwordStrength('abc').score).toBe(0);
     expect(passwordStrength('abcdefgh').score).toBeLessThanOrEqual(2);
     expect(passwordStrength('Tr1butary!Kafka#2024').score).toBe(4);
+  });
+});
+
+describe('changing a running instance', () => {
+  it('lets storage only grow, up to the flavor\'s maximum', () => {
+    expect(validateStorageGrowth('100', 100, flavor)).toBe('Storage can only grow: enter more than the current 100 GB.');
+    expect(validateStorageGrowth('50', 100, flavor)).toMatch(/only grow/);
+    expect(validateStorageGrowth(String(flavor.maxStorageGb + 1), 100, flavor)).toBe(`At most ${flavor.maxStorageGb} GB for ${flavor.id}.`);
+    expect(validateStorageGrowth('101', 100, flavor)).toBeUndefined();
+  });
+
+  it('says why a flavor cannot carry the instance', () => {
+    expect(flavorMismatch(flavor, { brokerCount: flavor.maxBrokers + 1, storageGb: 100 })).toMatch(/brokers; this instance has/);
+    expect(flavorMismatch(flavor, { brokerCount: 3, storageGb: flavor.maxStorageGb + 1 })).toMatch(/GB per broker/);
+    expect(flavorMismatch(flavor, { brokerCount: 3, storageGb: flavor.minStorageGb })).toBeUndefined();
+  });
+
+  it('refuses unnamed, repeated or empty broker settings', () => {
+    expect(validateBrokerSettings([{ key: '', value: '1' }])).toBe('Every setting needs a name.');
+    expect(validateBrokerSettings([{ key: 'a.b', value: '1' }, { key: 'a.b', value: '2' }])).toBe('“a.b” is set twice.');
+    expect(validateBrokerSettings([{ key: 'log.segment.bytes', value: ' ' }])).toBe('“log.segment.bytes” needs a value.');
+    expect(validateBrokerSettings([{ key: 'log.segment.bytes', value: '1048576' }, { key: '', value: '' }])).toBeUndefined();
   });
 });

@@ -4,18 +4,22 @@ import type {
   BillingMode,
   CapacityPolicy,
   Flavor,
+  Instance,
   InstanceCreate,
   SaslMechanism,
   SecurityProtocol,
 } from '../api/generated';
 import { SASL_USERNAME } from './kafkaUsers';
 import { parseCidrs, validateCidrs } from './network';
+import type { KeyValueRow } from './topicForm';
 import type { FieldErrors } from './validation';
 
 export const DNS_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 export const MIN_BROKERS = 3;
 export const MAX_TAGS = 50;
 export const MIN_PASSWORD = 8;
+export const MAX_BROKER_SETTINGS = 100;
+export const MAX_BROKER_SETTING_VALUE = 1024;
 
 export interface TagRow {
   key: string;
@@ -44,6 +48,8 @@ export interface WizardForm {
   tags: TagRow[];
   /** Kafka's auto.create.topics.enable; set at ordering only. */
   autoCreateTopics: boolean;
+  /** While true, the API refuses to delete the instance. */
+  deletionProtection: boolean;
 }
 
 export interface ValidationContext {
@@ -97,6 +103,41 @@ export function validateStorage(value: string, flavor?: Flavor): string | undefi
   if (flavor && (n < flavor.minStorageGb || n > flavor.maxStorageGb))
     return `Between ${flavor.minStorageGb} and ${flavor.maxStorageGb} GB per broker for ${flavor.id}.`;
   if (n < 1) return 'At least 1 GB.';
+  return undefined;
+}
+
+/** Why `flavor` cannot carry `instance` (its broker count or storage is outside the flavor's bounds), or undefined. */
+export function flavorMismatch(flavor: Flavor, instance: Pick<Instance, 'brokerCount' | 'storageGb'>): string | undefined {
+  const [min, max] = brokerRange(flavor);
+  if (instance.brokerCount < min || instance.brokerCount > max)
+    return `takes ${min} to ${max} brokers; this instance has ${instance.brokerCount}`;
+  if (instance.storageGb < flavor.minStorageGb || instance.storageGb > flavor.maxStorageGb)
+    return `takes ${flavor.minStorageGb} to ${flavor.maxStorageGb} GB per broker; this instance has ${instance.storageGb} GB`;
+  return undefined;
+}
+
+/** A new storage size per broker: more than `current` (storage only grows), at most the flavor's maximum. */
+export function validateStorageGrowth(value: string, current: number, flavor?: Flavor): string | undefined {
+  const n = toInt(value);
+  if (n === null) return 'Enter whole gigabytes.';
+  if (n <= current) return `Storage can only grow: enter more than the current ${current} GB.`;
+  if (flavor && n > flavor.maxStorageGb) return `At most ${flavor.maxStorageGb} GB for ${flavor.id}.`;
+  return undefined;
+}
+
+/** The broker settings rows: named, each once, with a value (the API screens which names are allowed). */
+export function validateBrokerSettings(rows: KeyValueRow[]): string | undefined {
+  const filled = rows.filter((r) => r.key.trim() || r.value);
+  if (filled.length > MAX_BROKER_SETTINGS) return `At most ${MAX_BROKER_SETTINGS} settings.`;
+  const keys = filled.map((r) => r.key.trim());
+  if (keys.some((k) => !k)) return 'Every setting needs a name.';
+  const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (dup) return `“${dup}” is set twice.`;
+  const bad = keys.find((k) => !/^[a-z0-9][a-z0-9._-]*$/i.test(k));
+  if (bad) return `“${bad}” is not a setting name (e.g. log.segment.bytes).`;
+  const empty = filled.find((r) => !r.value.trim());
+  if (empty) return `“${empty.key.trim()}” needs a value.`;
+  if (filled.some((r) => r.value.length > MAX_BROKER_SETTING_VALUE)) return `Values have at most ${MAX_BROKER_SETTING_VALUE} characters.`;
   return undefined;
 }
 
@@ -190,6 +231,7 @@ export function toInstanceCreate(form: WizardForm): InstanceCreate {
         : { mode: 'PAY_PER_USE' },
     tags,
     autoCreateTopics: form.autoCreateTopics,
+    deletionProtection: form.deletionProtection,
   };
 }
 

@@ -77,5 +77,23 @@ describe('the order wizard', () => {
     const body = api.callsTo('POST', /\/instances$/)[0].body as Record<string, unknown>;
     expect(body.security).toEqual({ protocol: 'PLAINTEXT' });
     expect(body.autoCreateTopics).toBe(false);
+    expect(body.deletionProtection).toBe(false);
+  });
+
+  it('orders deletion protection when it is ticked, and shows it on the review', async () => {
+    const api = renderWizard();
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Instance name'), 'ledger');
+    await user.click(screen.getByRole('button', { name: /^Next/ }));
+    await user.click(screen.getByRole('radio', { name: /^PLAINTEXT/ }));
+    await user.click(screen.getByRole('button', { name: /^Next/ }));
+    const protection = screen.getByRole('checkbox', { name: /Protect from deletion/ }) as HTMLInputElement;
+    expect(protection.checked).toBe(false);
+    await user.click(protection);
+    await user.click(screen.getByRole('button', { name: /^Next/ }));
+    expect(screen.getByText('Deletion protection').nextElementSibling!.textContent).toBe('On');
+    await user.click(screen.getByRole('button', { name: 'Create instance' }));
+    await waitFor(() => expect(api.callsTo('POST', /\/instances$/)).toHaveLength(1));
+    expect(api.callsTo('POST', /\/instances$/)[0].body).toMatchObject({ name: 'ledger', deletionProtection: true });
   });
 });

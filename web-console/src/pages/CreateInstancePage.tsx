@@ -40,6 +40,7 @@ function initialForm(flavors: Flavor[], zones: AvailabilityZone[], versions: Kaf
     autoRenew: false,
     tags: [],
     autoCreateTopics: false,
+    deletionProtection: false,
   };
 }
 

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../client';
-import { isNotFound } from '../problem';
+import { isInvalidState, isNotFound } from '../problem';
+import { operationKeys } from './operations';
 import type { Instance, InstanceCreate, InstanceStatus, InstanceUpdate } from '../generated';
 
 export interface InstanceFilter {
@@ -76,6 +77,36 @@ export function useUpdateInstance(project: string, instance: string) {
       client.setQueryData(instanceKeys.detail(project, instance), updated);
       return client.invalidateQueries({ queryKey: instanceKeys.lists(project) });
     },
+  });
+}
+
+/** What a PATCH answered: the instance, and the rolling restart that applies the change when the answer was 202. */
+export interface InstanceChange {
+  instance: Instance;
+  restartOperationId: string | null;
+}
+
+/**
+ * PATCH /projects/{p}/instances/{i} for a change that may need a rolling restart (flavor, broker settings):
+ * tells a 200 (applied) from a 202 (`currentOperationId` is the restart that applies it).
+ */
+export function useChangeInstance(project: string, instance: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: InstanceUpdate): Promise<InstanceChange> => {
+      const response = await api.instances.updateInstanceRaw({ project, instance, instanceUpdate: body });
+      const updated = await response.value();
+      return { instance: updated, restartOperationId: response.raw.status === 202 ? updated.currentOperationId ?? null : null };
+    },
+    onSuccess: ({ instance: updated }) => {
+      client.setQueryData(instanceKeys.detail(project, instance), updated);
+      return Promise.all([
+        client.invalidateQueries({ queryKey: instanceKeys.lists(project) }),
+        client.invalidateQueries({ queryKey: [...operationKeys.all(project), 'list'] }),
+      ]);
+    },
+    // 409 INVALID_STATE: not running, or another operation runs (the problem names it); refresh the instance
+    onError: (error) => (isInvalidState(error) ? client.invalidateQueries({ queryKey: instanceKeys.detail(project, instance) }) : undefined),
   });
 }
 

@@ -4,8 +4,7 @@ import { useRestartBrokers } from '../../api/hooks/restarts';
 import { Dialog } from '../../components/Dialog';
 import { DialogActions } from '../../components/DialogActions';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { ProgressBar } from '../../components/ProgressBar';
-import { humanize, stepLabel } from '../../lib/format';
+import { RestartProgress } from './RestartProgress';
 import { useFollowedOperation } from './useFollowedOperation';
 
 /**
@@ -38,30 +37,6 @@ export function BrokerRestart({ instance }: { instance: Instance }) {
           }}
         />
       )}
-    </div>
-  );
-}
-
-function RestartProgress({ operation }: { operation: Operation }) {
-  if (operation.status === 'FAILED') {
-    return (
-      <div className="alert alert-error" role="alert">
-        <strong>The rolling restart failed</strong>
-        <p>{operation.error ?? 'No reason was given.'}</p>
-        <ProgressBar percent={operation.percent} label="Stopped at" step={stepLabel(operation.currentStep)} failed />
-      </div>
-    );
-  }
-  if (operation.status === 'SUCCEEDED') {
-    return <ProgressBar percent={100} label="Brokers restarted" step="Every broker is back in sync." />;
-  }
-  return (
-    <div aria-live="polite">
-      <ProgressBar
-        percent={operation.percent}
-        label="Restarting brokers"
-        step={operation.detail || stepLabel(operation.currentStep) || (operation.status === 'PENDING' ? 'Waiting to start…' : humanize(operation.status))}
-      />
     </div>
   );
 }

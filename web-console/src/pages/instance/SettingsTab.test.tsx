@@ -43,3 +43,41 @@ describe('SettingsTab retention', () => {
     expect(api.calls).toHaveLength(0);
   });
 });
+
+describe('SettingsTab deletion protection', () => {
+  it('turns the protection on with PATCH {deletionProtection: true}', async () => {
+    const api = fakeApi([['PATCH', /^$/, json(instanceJson(instanceFixture({ deletionProtection: true })))]]);
+    const user = userEvent.setup();
+    renderWithProviders(<SettingsTab projectId="p-1" instance={instanceFixture()} onDelete={() => undefined} />);
+    const toggle = screen.getByRole('switch', { name: /Protect from deletion/ }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    await user.click(toggle);
+
+    expect(await screen.findByText('Deletion protection on')).toBeTruthy();
+    expect(api.callsTo('PATCH', /instances\/i-1$/).map((c) => c.body)).toEqual([{ deletionProtection: true }]);
+  });
+});
+
+describe('SettingsTab capacity', () => {
+  it('opens the flavor and storage dialogs from the Capacity card', async () => {
+    fakeApi([['GET', /\/flavors$/, json([])]]);
+    const user = userEvent.setup();
+    renderWithProviders(<SettingsTab projectId="p-1" instance={instanceFixture()} onDelete={() => undefined} />);
+    const capacity = screen.getByRole('region', { name: 'Capacity' });
+    expect(within(capacity).getByText('100 GB per broker, 300 GB in all')).toBeTruthy();
+
+    await user.click(within(capacity).getByRole('button', { name: 'Expand storage…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Expand storage' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(capacity).getByRole('button', { name: 'Change flavor…' }));
+    expect(screen.getByRole('dialog', { name: 'Change flavor' })).toBeTruthy();
+  });
+
+  it('offers no storage expansion while a broker is down, and says why', () => {
+    renderWithProviders(<SettingsTab projectId="p-1" instance={instanceFixture({ status: 'DEGRADED' })} onDelete={() => undefined} />);
+    const capacity = screen.getByRole('region', { name: 'Capacity' });
+    expect((within(capacity).getByRole('button', { name: 'Expand storage…' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(capacity).getByText('Storage can be expanded once every broker runs again.')).toBeTruthy();
+  });
+});
+

@@ -8,6 +8,10 @@ import { useToast } from '../../components/Toasts';
 import { validateName, validateRetentionHours, validateTags } from '../../lib/instanceForm';
 import type { FieldErrors } from '../../lib/validation';
 import { rowsToTags, TagsEditor, tagsToRows } from '../wizard/TagsEditor';
+import { BrokerSettingsForm } from './BrokerSettingsForm';
+import { CapacitySection } from './CapacitySection';
+import { DeletionProtectionSwitch } from './DeletionProtectionSwitch';
+import { MaintenanceWindowForm } from './MaintenanceWindowForm';
 
 export function SettingsTab({ projectId, instance, onDelete }: { projectId: string; instance: Instance; onDelete: () => void }) {
   const update = useUpdateInstance(projectId, instance.id);
@@ -62,17 +66,23 @@ export function SettingsTab({ projectId, instance, onDelete }: { projectId: stri
           </div>
         </form>
         <RetentionForm projectId={projectId} instance={instance} />
+        <MaintenanceWindowForm instance={instance} />
       </div>
-      <section className="card danger-zone" aria-labelledby="danger-title">
-        <h2 id="danger-title">Delete instance</h2>
-        <p>
-          Deleting <strong>{instance.name}</strong> stops its {instance.brokerCount} brokers and erases their hosts and all
-          messages. This cannot be undone.
-        </p>
-        <button type="button" className="button button-danger" onClick={onDelete} disabled={instance.status === 'DELETING'}>
-          Delete instance…
-        </button>
-      </section>
+      <div className="stack">
+        <CapacitySection instance={instance} />
+        <BrokerSettingsForm instance={instance} />
+        <section className="card danger-zone" aria-labelledby="danger-title">
+          <h2 id="danger-title">Delete instance</h2>
+          <p>
+            Deleting <strong>{instance.name}</strong> stops its {instance.brokerCount} brokers and erases their hosts and all
+            messages. This cannot be undone.
+          </p>
+          <DeletionProtectionSwitch instance={instance} />
+          <button type="button" className="button button-danger" onClick={onDelete} disabled={instance.status === 'DELETING'}>
+            Delete instance…
+          </button>
+        </section>
+      </div>
     </div>
   );
 }

@@ -18,6 +18,18 @@ export function OptionsStep({ form, set, errors }: StepProps) {
         </label>
       </FieldGroup>
 
+      <FieldGroup id="deletionProtection" legend="Deletion" error={errors.deletionProtection}>
+        <label className="checkbox-block">
+          <input type="checkbox" checked={form.deletionProtection} onChange={(e) => set({ deletionProtection: e.target.checked })} />
+          <span>
+            Protect from deletion
+            <span className="muted small block">
+              The instance cannot be deleted until the protection is turned off in its settings. Can be changed later.
+            </span>
+          </span>
+        </label>
+      </FieldGroup>
+
       <div className="grid-2">
         <Field
           id="retention.defaultHours"

@@ -68,6 +68,8 @@ export function ReviewStep({ form, flavor, goTo }: StepProps & { goTo: (step: nu
         <dl className="dl">
           <dt>Auto-create topics</dt>
           <dd>{form.autoCreateTopics ? 'Allowed' : 'Off'}</dd>
+          <dt>Deletion protection</dt>
+          <dd>{form.deletionProtection ? 'On' : 'Off'}</dd>
           <dt>Retention</dt>
           <dd>
             {form.retentionHours} h, {form.capacityPolicy === 'TIME_BASE' ? 'delete oldest when full' : 'reject writes when full'}

@@ -10,7 +10,8 @@ export function stepOfField(field: string): number {
     field.startsWith('billing') ||
     field.startsWith('tags') ||
     field.startsWith('maintenanceWindow') ||
-    field === 'autoCreateTopics'
+    field === 'autoCreateTopics' ||
+    field === 'deletionProtection'
   )
     return 2;
   if (['name', 'description', 'flavor', 'brokerCount', 'availabilityZones', 'storageGb', 'kafkaVersion'].includes(field)) return 0;

@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import type { Flavor, Instance } from '../../api/generated';
+import { useFlavors } from '../../api/hooks/catalog';
+import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
+import { Field } from '../../components/Field';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useToast } from '../../components/Toasts';
+import { flavorMismatch } from '../../lib/instanceForm';
+import { RestartProgress } from './RestartProgress';
+import { useRollingChange } from './useRollingChange';
+
+function flavorOption(flavor: Flavor, instance: Instance): string {
+  const size = `${flavor.id} — ${flavor.vcpus} vCPU, ${flavor.memoryGb} GB memory`;
+  if (flavor.id === instance.flavor) return `${size} (current)`;
+  const mismatch = flavorMismatch(flavor, instance);
+  return mismatch ? `${size} (unavailable: ${mismatch})` : size;
+}
+
+/** Vertical scaling: PATCH `flavor`, then the rolling restart that applies it, followed here until it finished. */
+export function ChangeFlavorDialog({ instance, onClose }: { instance: Instance; onClose: () => void }) {
+  const flavors = useFlavors();
+  const change = useRollingChange(instance);
+  const toast = useToast();
+  const [flavor, setFlavor] = useState(instance.flavor);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (flavor === instance.flavor) return;
+    // a 202 is the rule; should the API apply it without a restart (200), there is nothing to follow
+    change.submit({ flavor }, (updated) => {
+      toast.success('Flavor changed', `${updated.name} runs on ${updated.flavor}.`);
+      onClose();
+    });
+  };
+
+  if (change.restart) {
+    return (
+      <Dialog title="Change flavor" onClose={onClose}>
+        <p>
+          {instance.name} moves to <strong>{flavor}</strong>, one broker at a time.
+        </p>
+        <RestartProgress operation={change.restart} />
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onClose} autoFocus>
+            Close
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog title="Change flavor" onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate>
+        <ProblemAlert error={flavors.error} title="The flavors could not be loaded" onRetry={() => flavors.refetch()} />
+        <Field id="change-flavor" label="Flavor" hint={`Now ${instance.flavor}, ${instance.brokerCount} brokers of ${instance.storageGb} GB.`}>
+          <select value={flavor} onChange={(e) => setFlavor(e.target.value)} disabled={!flavors.data}>
+            {(flavors.data ?? []).map((f) => (
+              <option key={f.id} value={f.id} disabled={f.id !== instance.flavor && !!flavorMismatch(f, instance)}>
+                {flavorOption(f, instance)}
+              </option>
+            ))}
+            {!flavors.data && <option value={instance.flavor}>{instance.flavor} (current)</option>}
+          </select>
+        </Field>
+        <p>
+          The brokers restart one at a time with the new flavor's heap, threads and limits; the next only once the previous one is
+          back in sync. Clients of topics with replication factor 3 see no downtime: they reconnect to the other brokers on their own.
+        </p>
+        {change.active && <p className="muted small">A rolling restart runs now; the flavor can be changed once it has finished.</p>}
+        <ProblemAlert error={change.error} title="The flavor could not be changed" />
+        <DialogActions
+          onCancel={onClose}
+          submitLabel="Change flavor"
+          busyLabel="Changing…"
+          busy={change.pending}
+          disabled={flavor === instance.flavor || change.active}
+        />
+      </form>
+    </Dialog>
+  );
+}
