@@ -36,10 +36,10 @@ class BrokerReconfigurationRequestTest extends ControlPlaneTest {
         assertThat(same.json().path("currentOperationId").asText()).isNotEqualTo("");
 
         ApiClient.Response resized = api.patch(instance, ADMIN_TOKEN,
-                Map.of("flavor", "kafka.4u8g", "brokerConfig", Map.of("message.max.bytes", "2097152")));
+                Map.of("flavor", "kafka.4u8g", "brokerConfig", Map.of("replica.lag.time.max.ms", "60000")));
         assertThat(resized.status()).isEqualTo(202);
         assertThat(resized.text("flavor")).isEqualTo("kafka.4u8g");
-        assertThat(resized.json().path("brokerConfig").path("message.max.bytes").asText()).isEqualTo("2097152");
+        assertThat(resized.json().path("brokerConfig").path("replica.lag.time.max.ms").asText()).isEqualTo("60000");
         String restart = resized.text("currentOperationId");
         assertThat(api.get("/api/v1/projects/" + defaultProject() + "/operations/" + restart, ADMIN_TOKEN).text("type"))
                 .isEqualTo("RESTART_BROKERS");

@@ -290,9 +290,48 @@ class InstanceOperationsIT {
         assertThat(grown.status()).as(grown.raw()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get(base, TOKEN).json().path("brokers"))
                 .allSatisfy(b -> assertThat(b.path("diskLimitBytes").asLong()).isGreaterThan(before)));
+        long limit = api.get(base, TOKEN).json().path("brokers").get(0).path("diskLimitBytes").asLong();
+        String segment = Long.toString(Math.max(1L << 20, Math.min(512L << 20, limit / 20)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            for (int node = 1; node <= 3; node++) {
+                assertThat(instance.brokerSetting(node, "log.segment.bytes")).as("the larger disk's segment size")
+                        .isEqualTo(segment);
+            }
+        });
         assertThat(api.patch(base, TOKEN, Map.of("storageGb", 100)).status()).as("never shrinks").isEqualTo(400);
         assertThat(instance.brokerPids()).as("no broker restarted").isEqualTo(pids);
+        assertThat(api.get(base, TOKEN).json().path("brokers"))
+                .allSatisfy(b -> assertThat(b.path("pendingRestart").asBoolean()).as("nothing waits for a restart").isFalse());
         assertThat(api.get(base, TOKEN).text("status")).isEqualTo("RUNNING");
+    }
+
+    @Test
+    @Order(10)
+    void brokerSettingsKafkaTakesWhileRunningChangeWithoutARestart() throws Exception {
+        Map<Integer, Long> pids = instance.brokerPids();
+        String defaultMaxBytes = instance.brokerSetting(1, "message.max.bytes");
+        ApiClient.Response tuned = api.patch(base, TOKEN,
+                Map.of("brokerConfig", Map.of("message.max.bytes", "2097152", "log.cleaner.threads", "2")));
+        assertThat(tuned.status()).as("no rolling restart: " + tuned.raw()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            for (int node = 1; node <= 3; node++) {
+                assertThat(instance.brokerSetting(node, "message.max.bytes")).isEqualTo("2097152");
+                assertThat(instance.brokerSetting(node, "log.cleaner.threads")).isEqualTo("2");
+            }
+        });
+
+        ApiClient.Response reverted = api.patch(base, TOKEN, Map.of("brokerConfig", Map.of("log.cleaner.threads", "2")));
+        assertThat(reverted.status()).as(reverted.raw()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            for (int node = 1; node <= 3; node++) {
+                assertThat(instance.brokerSetting(node, "message.max.bytes")).as("a removed setting is back to the default")
+                        .isEqualTo(defaultMaxBytes);
+            }
+        });
+        JsonNode after = api.get(base, TOKEN).json();
+        assertThat(after.path("brokerConfig").path("message.max.bytes").isMissingNode()).isTrue();
+        assertThat(after.path("brokers")).allSatisfy(b -> assertThat(b.path("pendingRestart").asBoolean()).isFalse());
+        assertThat(instance.brokerPids()).as("no broker restarted").isEqualTo(pids);
     }
 
     private void produceKnownMessages() throws Exception {

@@ -153,7 +153,7 @@ class RollingRestartIT {
     @Test
     @Order(3)
     void aNewFlavorRollsOntoOneBrokerAtATimeUnderSteadyProduceAndLosesNothing() throws Exception {
-        String threadsBefore = brokerSetting(1, "num.network.threads");
+        String threadsBefore = instance.brokerSetting(1, "num.network.threads");
         Map<Integer, Long> last = instance.brokerPids();
         Set<String> acked = ConcurrentHashMap.newKeySet();
         AtomicReference<Exception> sendError = new AtomicReference<>();
@@ -198,21 +198,13 @@ class RollingRestartIT {
         JsonNode after = api.get(base, TOKEN).json();
         assertThat(after.path("flavor").asText()).isEqualTo("kafka.4u8g");
         assertThat(after.path("brokers")).allSatisfy(b -> assertThat(b.path("pendingRestart").asBoolean()).isFalse());
-        String threadsAfter = brokerSetting(1, "num.network.threads");
+        String threadsAfter = instance.brokerSetting(1, "num.network.threads");
         assertThat(threadsAfter).as("the new flavor's threads").isNotEqualTo(threadsBefore);
         for (int node = 2; node <= 3; node++) {
-            assertThat(brokerSetting(node, "num.network.threads")).isEqualTo(threadsAfter);
+            assertThat(instance.brokerSetting(node, "num.network.threads")).isEqualTo(threadsAfter);
         }
         assertThat(sendError.get()).as("the producer was never refused").isNull();
         assertThat(readAll()).as("every acknowledged record is there").containsAll(acked);
-    }
-
-    private String brokerSetting(int node, String key) throws Exception {
-        try (Admin admin = Admin.create(instance.clientProperties())) {
-            var resource = new org.apache.kafka.common.config.ConfigResource(
-                    org.apache.kafka.common.config.ConfigResource.Type.BROKER, Integer.toString(node));
-            return admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource).get(key).value();
-        }
     }
 
     private boolean finished(String operation) {

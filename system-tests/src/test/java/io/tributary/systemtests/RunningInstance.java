@@ -16,9 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -149,8 +152,9 @@ final class RunningInstance implements BeforeAllCallback, AfterAllCallback, Test
         return path;
     }
 
-    /** Deletes the instance at {@code path} and waits until it is gone. */
+    /** Deletes the instance at {@code path} (lifting deletion protection a test may have set) and waits until it is gone. */
     void delete(String path) {
+        api.patch(path, TOKEN, Map.of("deletionProtection", false));
         api.delete(path, TOKEN);
         await(path + " deleted").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .until(() -> api.get(path, TOKEN).status() == 404);
@@ -290,6 +294,14 @@ final class RunningInstance implements BeforeAllCallback, AfterAllCallback, Test
     }
 
     /** The broker pid of each node, from its agent's home (desired state for the node, pid record for the pid). */
+    /** The value broker {@code node} runs {@code key} with (its own, dynamic, or static), as Kafka describes it. */
+    String brokerSetting(int node, String key) throws Exception {
+        try (Admin admin = Admin.create(clientProperties())) {
+            var resource = new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(node));
+            return admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource).get(key).value();
+        }
+    }
+
     Map<Integer, Long> brokerPids() throws Exception {
         Map<Integer, Long> pids = new HashMap<>();
         try (Stream<Path> homes = Files.list(home().resolve("hosts"))) {

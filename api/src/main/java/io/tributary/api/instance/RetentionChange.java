@@ -1,18 +1,11 @@
 package io.tributary.api.instance;
 
-import static io.tributary.api.kafka.KafkaCalls.await;
-
 import io.tributary.api.error.ApiException;
 import io.tributary.api.error.ErrorCode;
 import io.tributary.api.generated.model.RetentionSpecDto;
-import io.tributary.api.kafka.InstanceKafka;
 import io.tributary.provisioning.instance.Instance;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +17,10 @@ import org.springframework.stereotype.Component;
 class RetentionChange {
 
     static final String RETENTION_MS = "log.retention.ms";
-    private final InstanceKafka kafka;
+    private final LiveBrokerSettings live;
 
-    RetentionChange(InstanceKafka kafka) {
-        this.kafka = kafka;
+    RetentionChange(LiveBrokerSettings live) {
+        this.live = live;
     }
 
     /** @return whether the capacity policy changed (the hosts' desired state must be written again) */
@@ -39,9 +32,7 @@ class RetentionChange {
                         "the default retention can change while the instance is RUNNING; it is " + instance.getStatus());
             }
             long millis = Duration.ofHours(hours).toMillis();
-            await(kafka.admin(instance).incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.BROKER, ""),
-                    List.of(new AlterConfigOp(new ConfigEntry(RETENTION_MS, Long.toString(millis)),
-                            AlterConfigOp.OpType.SET)))).all());
+            live.set(instance, Map.of(RETENTION_MS, Long.toString(millis)));
             instance.setRetentionHours(hours);
         }
         if (change.getCapacityPolicy() != null && !change.getCapacityPolicy().getValue().equals(instance.getCapacityPolicy())) {

@@ -5,23 +5,30 @@ import io.tributary.api.error.ApiException.FieldProblem;
 import io.tributary.api.error.ErrorCode;
 import io.tributary.provisioning.catalog.Flavor;
 import io.tributary.provisioning.catalog.FlavorCatalog;
+import io.tributary.provisioning.desired.DesiredStateWriter;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.instance.InstanceStatus;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * More storage per broker, as DMS allows: never less, within the flavor's bounds, on a running instance. The agents
- * get the larger disk limit at once (their disk guard re-reads it); the segment size derived from it waits for the
- * next rolling restart ({@code pendingRestart}).
+ * get the larger disk limit at once (their disk guard re-reads it), and the segment size derived from it is set on
+ * the running brokers; no broker restarts.
  */
 @Component
 class StorageGrowth {
 
+    static final String SEGMENT_BYTES = "log.segment.bytes";
     private final FlavorCatalog flavors;
+    private final DesiredStateWriter desiredStates;
+    private final LiveBrokerSettings live;
 
-    StorageGrowth(FlavorCatalog flavors) {
+    StorageGrowth(FlavorCatalog flavors, DesiredStateWriter desiredStates, LiveBrokerSettings live) {
         this.flavors = flavors;
+        this.desiredStates = desiredStates;
+        this.live = live;
     }
 
     /**
@@ -50,6 +57,7 @@ class StorageGrowth {
                     + "; storage grows while it is RUNNING");
         }
         instance.setStorageGb(storageGb);
+        live.set(instance, Map.of(SEGMENT_BYTES, desiredStates.brokerSettings(instance).get(SEGMENT_BYTES)));
         return true;
     }
 }

@@ -162,6 +162,11 @@ final class TunableBrokerSettings {
         all.put(key, new Tunable(key, definition(key), null, null));
     }
 
+    /** Kafka's default of a broker setting, as a config value. */
+    static String defaultValue(String key) {
+        return String.valueOf(definition(key).defaultValue);
+    }
+
     private static long kafkaDefault(String key) {
         return ((Number) definition(key).defaultValue).longValue();
     }

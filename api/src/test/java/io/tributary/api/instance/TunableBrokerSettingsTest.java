@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.tributary.api.error.ApiException.FieldProblem;
 import io.tributary.provisioning.catalog.Flavor;
 import io.tributary.provisioning.catalog.FlavorCatalog;
+import io.tributary.provisioning.desired.DynamicBrokerSettings;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -16,6 +17,18 @@ class TunableBrokerSettingsTest {
 
     private static final Flavor FLAVOR = new FlavorCatalog().find("kafka.2u4g").orElseThrow();
     private static final BrokerConfigScreen.Order ORDER = new BrokerConfigScreen.Order(3, false, FLAVOR);
+
+    /** What the API sets on running brokers and what waits for a restart is Kafka's call, not ours. */
+    @Test
+    void theSettingsWeSetOnRunningBrokersAreExactlyKafkasDynamicOnes() {
+        var kafkaDynamic = kafka.server.DynamicBrokerConfig$.MODULE$.AllDynamicConfigs();
+        for (TunableBrokerSettings.Tunable t : TunableBrokerSettings.all()) {
+            assertThat(DynamicBrokerSettings.isDynamic(t.key())).as(t.key()).isEqualTo(kafkaDynamic.contains(t.key()));
+        }
+        for (String key : DynamicBrokerSettings.names()) {
+            assertThat(kafkaDynamic.contains(key)).as(key).isTrue();
+        }
+    }
 
     @Test
     void ourRangesLieInsideKafkasValidators() {

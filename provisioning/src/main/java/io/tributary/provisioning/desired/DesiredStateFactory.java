@@ -57,8 +57,7 @@ public final class DesiredStateFactory {
                 listeners,
                 DesiredState.INTERNAL,
                 DesiredState.CONTROLLER,
-                BrokerTuning.settings(flavor, instance.getBrokerCount(), instance.getBrokerRetentionHours(), limitBytes,
-                        instance.isAutoCreateTopics(), instance.isSasl() ? instance.getAdminUsername() : null),
+                brokerSettings(instance, flavor),
                 instance.getBrokerConfig(),
                 new DesiredState.Jvm(heap, BrokerTuning.jvmOptions()),
                 new DesiredState.Storage(limitBytes, instance.getCapacityPolicy(), DesiredState.Storage.HIGH,
@@ -69,6 +68,13 @@ public final class DesiredStateFactory {
                         .toList()) : null,
                 new DesiredState.Network(instance.getAllowedCidrs()),
                 broker.getRestartNonce());
+    }
+
+    /** The platform's broker settings of an instance (not the tenant's {@code brokerConfig}) on {@code flavor}. */
+    public Map<String, String> brokerSettings(Instance instance, Flavor flavor) {
+        return BrokerTuning.settings(flavor, instance.getBrokerCount(), instance.getBrokerRetentionHours(),
+                storageBytes.applyAsLong(instance.getStorageGb()), instance.isAutoCreateTopics(),
+                instance.isSasl() ? instance.getAdminUsername() : null);
     }
 
     /** The internal (mutual TLS) listeners, in node order: where the control plane's clients connect. */

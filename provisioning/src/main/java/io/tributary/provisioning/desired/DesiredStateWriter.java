@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes every host's desired state of an instance from what the database holds now: at creation, and
  * whenever users, network rules, policies or the order change. Agents see the new generation within seconds.
  * A write never restarts a running broker: a change to what a broker is launched with ({@link DesiredState.Launch}:
- * its configuration file, Kafka version, JVM) is held back, the broker is marked {@code pendingRestart}, and it
- * goes out only together with a new restart nonce, which only the roller sets, one broker at a time. So neither a
+ * its configuration file, Kafka version, JVM) is held back, the broker is marked {@code pendingRestart} (unless only
+ * settings Kafka takes while running differ, which the API sets through Kafka), and it goes out only together with a
+ * new restart nonce, which only the roller sets, one broker at a time. So neither a
  * user's change nor a control-plane upgrade that tunes a setting differently can restart brokers all at once.
  */
 public class DesiredStateWriter {
@@ -65,6 +66,11 @@ public class DesiredStateWriter {
      * Writes once the caller's transaction has committed (so the hosts get what it changed), or at once
      * outside a transaction.
      */
+    /** The platform's broker settings the instance's brokers get as it stands (its flavor, storage, order). */
+    public Map<String, String> brokerSettings(Instance instance) {
+        return factory.brokerSettings(instance, flavors.get(instance.getFlavor()));
+    }
+
     public void writeAfterCommit(UUID instanceId) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -127,7 +133,7 @@ public class DesiredStateWriter {
                         instance.getCaCertificate(), saslUsers);
                 var wanted = factory.build(instance, flavors.get(instance.getFlavor()), broker, host, byNode, all, security);
                 DesiredState state = RestartHold.apply(running(host), wanted);
-                boolean pending = !state.launch().equals(wanted.launch());
+                boolean pending = RestartHold.needsRestart(state.launch(), wanted.launch());
                 if (broker.isPendingRestart() != pending) {
                     broker.setPendingRestart(pending);
                     brokers.save(broker);

@@ -1,6 +1,8 @@
 package io.tributary.provisioning.desired;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Which launch a host's new desired state carries: the wanted one when the broker is new, not running, or being
@@ -19,5 +21,29 @@ final class RestartHold {
             return wanted;
         }
         return wanted.withLaunch(running.launch());
+    }
+
+    /**
+     * Whether the broker must restart to run {@code wanted} rather than {@code held}: they differ in more than
+     * settings Kafka takes while running ({@link DynamicBrokerSettings}), which the control plane sets through the
+     * Admin API instead.
+     */
+    static boolean needsRestart(DesiredState.Launch held, DesiredState.Launch wanted) {
+        return !withoutDynamicSettings(held).equals(withoutDynamicSettings(wanted));
+    }
+
+    private static DesiredState.Launch withoutDynamicSettings(DesiredState.Launch l) {
+        return new DesiredState.Launch(l.kafkaVersion(), l.processRoles(), l.clusterId(), l.controllerQuorumVoters(),
+                l.rack(), l.listeners(), l.interBrokerListener(), l.controllerListener(), staticOnly(l.brokerSettings()),
+                staticOnly(l.userSettings()), l.jvm());
+    }
+
+    private static Map<String, String> staticOnly(Map<String, String> settings) {
+        if (settings == null) {
+            return Map.of();
+        }
+        Map<String, String> out = new TreeMap<>(settings);
+        out.keySet().removeIf(DynamicBrokerSettings::isDynamic);
+        return out;
     }
 }
