@@ -23,7 +23,7 @@ type InstanceUpdate struct {
 	Flavor *string `json:"flavor,omitempty"`
 	// Storage per broker; only larger, within the flavor's bounds. Applied without a restart.
 	StorageGb *int32 `json:"storageGb,omitempty"`
-	// The whole set of tuned broker settings (replaces the current one; the same rules as in an order). Applied by rolling restart.
+	// The whole set of tuned broker settings (replaces the current one; the same rules as in an order). Settings Kafka changes while running (`dynamic` in GET /api/v1/broker-settings) are set on the brokers at once and the answer is 200; a change of any other setting is applied by a rolling restart (202). A removed setting goes back to the platform's value.
 	BrokerConfig      *map[string]string `json:"brokerConfig,omitempty"`
 	MaintenanceWindow *MaintenanceWindow `json:"maintenanceWindow,omitempty"`
 	// While true, DELETE is refused.

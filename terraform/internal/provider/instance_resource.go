@@ -83,8 +83,8 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"spread over availability zones. Creation is asynchronous; Terraform waits until the instance is " +
 			"`RUNNING`.\n\n`name`, `description`, `tags`, `retention`, `network.allowed_cidrs`, `storage_gb` " +
 			"(which only grows), `maintenance_window` and `deletion_protection` change in place without a restart; " +
-			"`flavor` and `broker_config` change in place by a rolling restart (one broker at a time), which " +
-			"Terraform waits for. Changing any other argument replaces the instance (deleting its data). " +
+			"`flavor` and `broker_config` change in place, by a rolling restart (one broker at a time) that " +
+			"Terraform waits for where Kafka cannot take the change while running. Changing any other argument replaces the instance (deleting its data). " +
 			"`connection_info` tells clients how to connect.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -280,8 +280,10 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"timestamps, groups and offsets, transactions, replica lag, the log cleaner; partitions and " +
 					"replication bounded by the order), each value checked against Kafka's own definition. Other " +
 					"keys, config providers and settings that weaken durability are refused; topic auto-creation " +
-					"is `auto_create_topics`. Changes in place by a rolling restart (one broker at a time), which " +
-					"Terraform waits for; removing the attribute clears the settings.",
+					"is `auto_create_topics`. Changes in place: settings Kafka changes while running (`dynamic` in the " +
+					"API's `GET /api/v1/broker-settings`: message sizes, compression, timestamps, retention by size, the " +
+					"log cleaner) apply at once; any other one by a rolling restart (one broker at a time), which " +
+					"Terraform waits for. Removing the attribute clears the settings.",
 				Optional:    true,
 				ElementType: types.StringType,
 			},

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Flavor } from '../api/generated';
 import {
+  changedBrokerSettings,
+  settingsNeedingRestart,
   flavorMismatch,
   passwordStrength,
   toInstanceCreate,
@@ -208,5 +210,22 @@ describe('changing a running instance', () => {
     expect(validateBrokerSettings([{ key: 'a.b', value: '1' }, { key: 'a.b', value: '2' }])).toBe('“a.b” is set twice.');
     expect(validateBrokerSettings([{ key: 'log.segment.bytes', value: ' ' }])).toBe('“log.segment.bytes” needs a value.');
     expect(validateBrokerSettings([{ key: 'log.segment.bytes', value: '1048576' }, { key: '', value: '' }])).toBeUndefined();
+  });
+});
+
+describe('which broker settings a change restarts for', () => {
+  it('names what is added, changed or removed, and of those what the catalog does not mark dynamic', () => {
+    const changed = changedBrokerSettings(
+      { 'log.cleaner.threads': '2', 'replica.lag.time.max.ms': '30000', 'compression.type': 'lz4' },
+      { 'log.cleaner.threads': '3', 'compression.type': 'lz4', 'message.max.bytes': '2097152' },
+    );
+    expect(changed).toEqual(['log.cleaner.threads', 'message.max.bytes', 'replica.lag.time.max.ms']);
+    const catalog = [
+      { name: 'log.cleaner.threads', dynamic: true },
+      { name: 'message.max.bytes', dynamic: true },
+      { name: 'replica.lag.time.max.ms', dynamic: false },
+    ];
+    expect(settingsNeedingRestart(changed, catalog)).toEqual(['replica.lag.time.max.ms']);
+    expect(settingsNeedingRestart(['log.cleaner.threads', 'made.up'], catalog)).toEqual(['made.up']);
   });
 });

@@ -134,11 +134,26 @@ export function validateBrokerSettings(rows: KeyValueRow[]): string | undefined 
   const dup = keys.find((k, i) => keys.indexOf(k) !== i);
   if (dup) return `“${dup}” is set twice.`;
   const bad = keys.find((k) => !/^[a-z0-9][a-z0-9._-]*$/i.test(k));
-  if (bad) return `“${bad}” is not a setting name (e.g. log.segment.bytes).`;
+  if (bad) return `“${bad}” is not a setting name (e.g. message.max.bytes).`;
   const empty = filled.find((r) => !r.value.trim());
   if (empty) return `“${empty.key.trim()}” needs a value.`;
   if (filled.some((r) => r.value.length > MAX_BROKER_SETTING_VALUE)) return `Values have at most ${MAX_BROKER_SETTING_VALUE} characters.`;
   return undefined;
+}
+
+/** The names of the settings `after` adds, changes or removes compared with `before`, sorted. */
+export function changedBrokerSettings(before: Record<string, string>, after: Record<string, string>): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((k) => before[k] !== after[k]).sort();
+}
+
+/**
+ * Which of the changed settings need a rolling restart: those the catalog does not mark dynamic (an unknown name
+ * counts as one, the API refuses it anyway).
+ */
+export function settingsNeedingRestart(changed: string[], catalog: { name: string; dynamic: boolean }[]): string[] {
+  const dynamic = new Set(catalog.filter((s) => s.dynamic).map((s) => s.name));
+  return changed.filter((k) => !dynamic.has(k));
 }
 
 export function validateRetentionHours(value: string): string | undefined {

@@ -6,6 +6,7 @@ export const catalogKeys = {
   flavors: () => [...catalogKeys.all, 'flavors'] as const,
   zones: () => [...catalogKeys.all, 'availability-zones'] as const,
   kafkaVersions: () => [...catalogKeys.all, 'kafka-versions'] as const,
+  brokerSettings: () => [...catalogKeys.all, 'broker-settings'] as const,
 };
 
 const CATALOG_STALE = 5 * 60_000;
@@ -33,6 +34,15 @@ export function useKafkaVersions() {
   return useQuery({
     queryKey: catalogKeys.kafkaVersions(),
     queryFn: ({ signal }) => api.catalog.listKafkaVersions({ signal }),
+    staleTime: CATALOG_STALE,
+  });
+}
+
+/** GET /api/v1/broker-settings: what a tenant may tune, and which settings change without a restart */
+export function useBrokerSettings() {
+  return useQuery({
+    queryKey: catalogKeys.brokerSettings(),
+    queryFn: ({ signal }) => api.catalog.listBrokerSettings({ signal }),
     staleTime: CATALOG_STALE,
   });
 }

@@ -6,38 +6,70 @@ import { fakeApi, instanceFixture, instanceJson, json, problem, renderWithProvid
 import { BrokerSettingsForm } from './BrokerSettingsForm';
 
 const INSTANCE = /instances\/i-1$/;
-const CONFIGURED = instanceFixture({ brokerConfig: { 'log.segment.bytes': '1073741824', 'num.recovery.threads.per.data.dir': '2' } });
+const CONFIGURED = instanceFixture({ brokerConfig: { 'replica.lag.time.max.ms': '30000', 'log.cleaner.threads': '2' } });
 const form = () => screen.getByRole('form', { name: 'Broker settings' });
+const setting = (name: string, type: string, dynamic: boolean) => ({ name, type, dynamic, orderBound: false, min: null, max: null });
+const CATALOG: [string, RegExp, Response] = ['GET', /\/broker-settings$/, json([
+  setting('replica.lag.time.max.ms', 'LONG', false),
+  setting('log.cleaner.threads', 'INT', true),
+  setting('compression.type', 'STRING', true),
+  setting('message.max.bytes', 'INT', true),
+])];
 
 describe('broker settings', () => {
-  it('says saving restarts the brokers, PATCHes the whole map and follows the restart', async () => {
-    const accepted = instanceFixture({ brokerConfig: { 'log.segment.bytes': '536870912', 'compression.type': 'zstd' }, currentOperationId: 'op-9' });
+  it('says a setting that needs a restart restarts the brokers, PATCHes the whole map and follows the restart', async () => {
+    const accepted = instanceFixture({ brokerConfig: { 'replica.lag.time.max.ms': '60000', 'compression.type': 'zstd' }, currentOperationId: 'op-9' });
     const api = fakeApi([
+      CATALOG,
       ['PATCH', /^$/, json(instanceJson(accepted), 202)],
       ['GET', /\/operations\/op-9$/, json({ id: 'op-9', instanceId: 'i-1', type: 'RESTART_BROKERS', status: 'RUNNING', percent: 67, currentStep: 'ROLL_BROKERS', detail: 'restarting broker 3 (the active controller goes last)', createdAt: '2025-03-02T10:00:00Z', updatedAt: '2025-03-02T10:00:00Z' })],
     ]);
     const user = userEvent.setup();
     renderWithProviders(<BrokerSettingsForm instance={CONFIGURED} />);
-    expect(within(form()).getByText(/applies them by a rolling restart/)).toBeTruthy();
-    const save = within(form()).getByRole('button', { name: 'Save and restart brokers' }) as HTMLButtonElement;
-    expect(save.disabled).toBe(true);
+    expect(within(form()).getByText(/the others by a rolling restart/)).toBeTruthy();
+    expect((within(form()).getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
 
-    const first = within(form()).getByLabelText('Setting 1 value');
-    await user.clear(first);
-    await user.type(first, '536870912');
-    await user.click(within(form()).getByRole('button', { name: 'Remove setting 2' }));
+    // settings 1 and 2 are log.cleaner.threads and replica.lag.time.max.ms, in name order
+    const second = within(form()).getByLabelText('Setting 2 value');
+    await user.clear(second);
+    await user.type(second, '60000');
+    await user.click(within(form()).getByRole('button', { name: 'Remove setting 1' }));
     await user.click(within(form()).getByRole('button', { name: 'Add setting' }));
     await user.type(within(form()).getByLabelText('Setting 2 name'), 'compression.type');
     await user.type(within(form()).getByLabelText('Setting 2 value'), 'zstd');
-    await user.click(save);
+    expect(await within(form()).findByText('Needs a rolling restart: replica.lag.time.max.ms.')).toBeTruthy();
+    await user.click(within(form()).getByRole('button', { name: 'Save and restart brokers' }));
 
     expect(await screen.findByText('restarting broker 3 (the active controller goes last)')).toBeTruthy();
-    expect(api.callsTo('PATCH', INSTANCE).map((c) => c.body)).toEqual([{ brokerConfig: { 'log.segment.bytes': '536870912', 'compression.type': 'zstd' } }]);
+    expect(api.callsTo('PATCH', INSTANCE).map((c) => c.body)).toEqual([{ brokerConfig: { 'replica.lag.time.max.ms': '60000', 'compression.type': 'zstd' } }]);
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('67');
+  });
+
+  it('says settings Kafka changes while running apply at once, and saves them without a restart', async () => {
+    const applied = instanceFixture({ brokerConfig: { 'log.cleaner.threads': '4', 'replica.lag.time.max.ms': '30000', 'message.max.bytes': '2097152' } });
+    const api = fakeApi([CATALOG, ['PATCH', /^$/, json(instanceJson(applied), 200)]]);
+    const user = userEvent.setup();
+    renderWithProviders(<BrokerSettingsForm instance={CONFIGURED} />);
+
+    const first = within(form()).getByLabelText('Setting 1 value');
+    await user.clear(first);
+    await user.type(first, '4');
+    await user.click(within(form()).getByRole('button', { name: 'Add setting' }));
+    await user.type(within(form()).getByLabelText('Setting 3 name'), 'message.max.bytes');
+    await user.type(within(form()).getByLabelText('Setting 3 value'), '2097152');
+    expect(await within(form()).findByText('Applies at once, without restarting any broker.')).toBeTruthy();
+    await user.click(within(form()).getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('No broker needed a restart.')).toBeTruthy();
+    expect(api.callsTo('PATCH', INSTANCE).map((c) => c.body)).toEqual([
+      { brokerConfig: { 'log.cleaner.threads': '4', 'replica.lag.time.max.ms': '30000', 'message.max.bytes': '2097152' } },
+    ]);
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
   it('shows the API\'s field error on the setting it refused', async () => {
     fakeApi([
+      CATALOG,
       ['PATCH', /^$/, problem(400, { code: 'VALIDATION_FAILED', title: 'The request is invalid', errors: [{ field: 'brokerConfig.listeners', message: 'is managed by the platform' }] })],
     ]);
     const user = userEvent.setup();
@@ -52,12 +84,12 @@ describe('broker settings', () => {
   });
 
   it('refuses a setting without a value before sending', async () => {
-    const api = fakeApi([]);
+    const api = fakeApi([CATALOG]);
     const user = userEvent.setup();
     renderWithProviders(<BrokerSettingsForm instance={instanceFixture()} />);
     await user.click(within(form()).getByRole('button', { name: 'Add setting' }));
     await user.type(within(form()).getByLabelText('Setting 1 name'), 'log.retention.check.interval.ms{Enter}');
     expect(within(form()).getByText('“log.retention.check.interval.ms” needs a value.')).toBeTruthy();
-    expect(api.calls).toHaveLength(0);
+    expect(api.callsTo('PATCH', INSTANCE)).toHaveLength(0);
   });
 });

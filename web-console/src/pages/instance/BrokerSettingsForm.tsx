@@ -4,7 +4,13 @@ import { fieldErrorMap } from '../../api/problem';
 import { KeyValueEditor } from '../../components/KeyValueEditor';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useToast } from '../../components/Toasts';
-import { MAX_BROKER_SETTINGS, validateBrokerSettings } from '../../lib/instanceForm';
+import { useBrokerSettings } from '../../api/hooks/catalog';
+import {
+  MAX_BROKER_SETTINGS,
+  changedBrokerSettings,
+  settingsNeedingRestart,
+  validateBrokerSettings,
+} from '../../lib/instanceForm';
 import { rowsToConfigs, type KeyValueRow } from '../../lib/topicForm';
 import { RestartProgress } from './RestartProgress';
 import { useRollingChange } from './useRollingChange';
@@ -13,11 +19,6 @@ function settingsToRows(config: Record<string, string>): KeyValueRow[] {
   return Object.entries(config)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, value]) => ({ key, value }));
-}
-
-function sameSettings(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => b[k] === a[k]);
 }
 
 /** The API's errors on `brokerConfig.<name>` as one message per setting, for the editor. */
@@ -29,16 +30,20 @@ function brokerConfigError(errors: Record<string, string>): string | undefined {
 }
 
 /**
- * The tuned broker settings, PATCHed as the whole map (it replaces the current one); the brokers take them in a
- * rolling restart, followed here.
+ * The tuned broker settings, PATCHed as the whole map (it replaces the current one). Settings Kafka changes while
+ * running apply at once; any other one is applied by a rolling restart, followed here. The catalog says which, so the
+ * form tells before saving.
  */
 export function BrokerSettingsForm({ instance }: { instance: Instance }) {
   const change = useRollingChange(instance);
   const toast = useToast();
   const [rows, setRows] = useState(() => settingsToRows(instance.brokerConfig));
   const [error, setError] = useState<string | undefined>();
+  const catalog = useBrokerSettings();
   const settings = rowsToConfigs(rows);
-  const changed = !sameSettings(settings, instance.brokerConfig);
+  const changedNames = changedBrokerSettings(instance.brokerConfig, settings);
+  const changed = changedNames.length > 0;
+  const restartFor = settingsNeedingRestart(changedNames, catalog.data ?? []);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -53,24 +58,32 @@ export function BrokerSettingsForm({ instance }: { instance: Instance }) {
     <form className="card broker-settings" onSubmit={onSubmit} noValidate aria-labelledby="broker-settings-title">
       <h2 id="broker-settings-title">Broker settings</h2>
       <p className="muted small">
-        Kafka settings written to every broker's configuration. Saving applies them by a rolling restart: one broker at a time, each
-        back in sync before the next.
+        Kafka settings of every broker. Settings Kafka changes while running (message sizes, compression, timestamps, retention by
+        size, the log cleaner, …) apply at once; the others by a rolling restart: one broker at a time, each back in sync before
+        the next.
       </p>
       {change.error && !serverError && <ProblemAlert error={change.error} title="The broker settings could not be saved" />}
       <KeyValueEditor
         id="broker-settings"
         legend="Settings"
         noun="setting"
-        keyPlaceholder="log.segment.bytes"
+        keyPlaceholder="message.max.bytes"
         rows={rows}
         onChange={setRows}
         error={error ?? serverError}
         max={MAX_BROKER_SETTINGS}
       />
+      {changed && (
+        <p className="muted small" role="status">
+          {restartFor.length > 0
+            ? `Needs a rolling restart: ${restartFor.join(', ')}.`
+            : 'Applies at once, without restarting any broker.'}
+        </p>
+      )}
       {change.restart && <RestartProgress operation={change.restart} />}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={!changed || change.pending || change.active}>
-          {change.pending ? 'Saving…' : 'Save and restart brokers'}
+          {change.pending ? 'Saving…' : restartFor.length > 0 ? 'Save and restart brokers' : 'Save'}
         </button>
       </div>
     </form>

@@ -137,6 +137,18 @@ class InstanceOrderTest extends ControlPlaneTest {
     }
 
     @Test
+    void catalogSaysWhichBrokerSettingsChangeWithoutARestart() {
+        Map<String, JsonNode> settings = new java.util.HashMap<>();
+        api.get("/api/v1/broker-settings", ADMIN_TOKEN).json().forEach(s -> settings.put(s.path("name").asText(), s));
+        assertThat(settings.get("message.max.bytes").path("dynamic").asBoolean()).isTrue();
+        assertThat(settings.get("message.max.bytes").path("min").asLong()).isEqualTo(1024);
+        assertThat(settings.get("message.max.bytes").path("type").asText()).isEqualTo("INT");
+        assertThat(settings.get("replica.lag.time.max.ms").path("dynamic").asBoolean()).as("needs a restart").isFalse();
+        assertThat(settings.get("num.partitions").path("orderBound").asBoolean()).isTrue();
+        assertThat(settings).doesNotContainKeys("log.dirs", "config.providers", "log.retention.hours");
+    }
+
+    @Test
     void theLastOwnerStays() {
         UUID project = newProject(ADMIN_TOKEN);
         String adminId = api.get("/api/v1/me", ADMIN_TOKEN).text("id");

@@ -2,6 +2,8 @@ package io.tributary.api.catalog;
 
 import io.tributary.api.generated.CatalogApi;
 import io.tributary.api.generated.model.AvailabilityZoneDto;
+import io.tributary.api.generated.model.BrokerSettingDto;
+import io.tributary.api.instance.BrokerSettingsCatalog;
 import io.tributary.api.generated.model.FlavorDto;
 import io.tributary.api.generated.model.KafkaVersionDto;
 import io.tributary.provisioning.ProvisioningProperties;
@@ -25,6 +27,11 @@ class CatalogController implements CatalogApi {
     @Override
     public ResponseEntity<List<FlavorDto>> listFlavors() {
         return ResponseEntity.ok(flavors.all().stream().map(CatalogController::toDto).toList());
+    }
+
+    @Override
+    public ResponseEntity<List<BrokerSettingDto>> listBrokerSettings() {
+        return ResponseEntity.ok(BrokerSettingsCatalog.all());
     }
 
     @Override
