@@ -104,12 +104,12 @@ public class Day2Bench {
 
                 if (!smoke) {
                     start = System.nanoTime();
-                    HttpResponse<String> patch = exchange("PATCH", path, "{\"flavor\":\"kafka.4u8g\"}");
-                    if (patch.statusCode() != 202) {
-                        throw new IllegalStateException("flavor change answered " + patch.statusCode() + ": " + patch.body());
-                    }
-                    awaitOperation(operations + field(patch.body(), "currentOperationId"));
+                    awaitOperation(operations + rollingChange(path, "{\"flavor\":\"kafka.4u8g\"}"));
                     phases.add(new Phase("flavor change", start, System.nanoTime()));
+
+                    start = System.nanoTime();
+                    awaitOperation(operations + rollingChange(path, "{\"kafkaVersion\":\"4.3.1\"}"));
+                    phases.add(new Phase("Kafka upgrade", start, System.nanoTime()));
                 }
             } finally {
                 producer.stop();
@@ -234,6 +234,15 @@ public class Day2Bench {
             }
         }
         return stored;
+    }
+
+    /** PATCHes a change that rolls the brokers and returns the id of the operation that does it. */
+    static String rollingChange(String path, String body) throws Exception {
+        HttpResponse<String> patch = exchange("PATCH", path, body);
+        if (patch.statusCode() != 202) {
+            throw new IllegalStateException(body + " answered " + patch.statusCode() + ": " + patch.body());
+        }
+        return field(patch.body(), "currentOperationId");
     }
 
     static void print(boolean smoke, List<Phase> phases, SteadyProducer producer, BitSet stored) {

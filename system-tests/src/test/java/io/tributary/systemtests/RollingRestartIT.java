@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tributary.api.ApiClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -27,12 +19,8 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -71,45 +59,27 @@ class RollingRestartIT {
     @Test
     @Order(1)
     void aFullRollUnderSteadyProduceLosesNoAcknowledgedRecordAndRestartsEachBrokerOnce() throws Exception {
-        Map<Integer, Long> before = instance.brokerPids();
-        assertThat(before).hasSize(3);
-        Map<Integer, Set<Long>> seen = new TreeMap<>();
-        before.forEach((node, pid) -> seen.computeIfAbsent(node, n -> new LinkedHashSet<>()).add(pid));
-        Set<String> acked = ConcurrentHashMap.newKeySet();
-        AtomicReference<Exception> sendError = new AtomicReference<>();
-        AtomicBoolean producing = new AtomicBoolean(true);
-        Thread producer = new Thread(() -> produceSteadily(acked, sendError, producing), "steady-producer");
-        producer.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> acked.size() > 400);
+        assertThat(instance.brokerPids()).hasSize(3);
+        Roll roll;
+        try (SteadyProducer producer = SteadyProducer.start(instance.clientProperties(), TOPIC)) {
+            ApiClient.Response started = api.post(base + "/restarts", TOKEN, Map.of());
+            assertThat(started.status()).isEqualTo(202);
+            String operation = started.text("id");
+            assertThat(started.text("type")).isEqualTo("RESTART_BROKERS");
+            ApiClient.Response second = api.post(base + "/restarts", TOKEN, Map.of("nodeId", 1));
+            assertThat(second.status()).as("one mutating operation per instance").isEqualTo(409);
+            assertThat(second.text("detail")).contains(operation);
 
-        ApiClient.Response started = api.post(base + "/restarts", TOKEN, Map.of());
-        assertThat(started.status()).isEqualTo(202);
-        String operation = started.text("id");
-        assertThat(started.text("type")).isEqualTo("RESTART_BROKERS");
-        ApiClient.Response second = api.post(base + "/restarts", TOKEN, Map.of("nodeId", 1));
-        assertThat(second.status()).as("one mutating operation per instance").isEqualTo(409);
-        assertThat(second.text("detail")).contains(operation);
-
-        Set<String> instanceStates = new HashSet<>();
-        await().atMost(ROLL).pollInterval(Duration.ofMillis(500)).until(() -> {
-            instance.brokerPids().forEach((node, pid) -> seen.computeIfAbsent(node, n -> new LinkedHashSet<>()).add(pid));
-            instanceStates.add(api.get(base, TOKEN).text("status"));
-            return finished(operation);
-        });
-        producing.set(false);
-        producer.join(Duration.ofSeconds(60).toMillis());
-
-        JsonNode op = api.get(instance.projectPath() + "/operations/" + operation, TOKEN).json();
-        assertThat(op.path("status").asText()).as(op.toString()).isEqualTo("SUCCEEDED");
-        assertThat(instanceStates).contains("RESTARTING");
+            roll = follow(operation);
+            producer.close();
+            assertThat(roll.status()).isEqualTo("SUCCEEDED");
+            assertThat(roll.instanceStates()).contains("RESTARTING");
+            assertThat(roll.restartedOnceEach()).as("pid changes per look: each broker once, never two at once").isTrue();
+            assertThat(producer.error()).as("the producer was never refused").isNull();
+            assertThat(producer.acked()).as("acknowledged records").hasSizeGreaterThan(2000);
+            assertThat(readAll()).as("every acknowledged record is there").containsAll(producer.acked());
+        }
         assertThat(api.get(base, TOKEN).text("status")).isEqualTo("RUNNING");
-        instance.brokerPids().forEach((node, pid) -> seen.get(node).add(pid));
-        assertThat(seen).as("each broker's pids: restarted exactly once").allSatisfy((node, pids) ->
-                assertThat(pids).hasSize(2));
-        assertThat(sendError.get()).as("the producer was never refused").isNull();
-        Set<String> read = readAll();
-        assertThat(acked).as("acknowledged records").hasSizeGreaterThan(2000);
-        assertThat(read).as("every acknowledged record is there").containsAll(acked);
     }
 
     @Test
@@ -154,20 +124,85 @@ class RollingRestartIT {
     @Order(3)
     void aNewFlavorRollsOntoOneBrokerAtATimeUnderSteadyProduceAndLosesNothing() throws Exception {
         String threadsBefore = instance.brokerSetting(1, "num.network.threads");
-        Map<Integer, Long> last = instance.brokerPids();
-        Set<String> acked = ConcurrentHashMap.newKeySet();
-        AtomicReference<Exception> sendError = new AtomicReference<>();
-        AtomicBoolean producing = new AtomicBoolean(true);
-        Thread producer = new Thread(() -> produceSteadily(acked, sendError, producing), "steady-producer");
-        producer.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> acked.size() > 400);
+        try (SteadyProducer producer = SteadyProducer.start(instance.clientProperties(), TOPIC)) {
+            ApiClient.Response resized = api.patch(base, TOKEN, Map.of("flavor", "kafka.4u8g"));
+            assertThat(resized.status()).as(resized.raw()).isEqualTo(202);
+            Roll roll = follow(resized.text("currentOperationId"));
+            producer.close();
 
-        ApiClient.Response resized = api.patch(base, TOKEN, Map.of("flavor", "kafka.4u8g"));
-        assertThat(resized.status()).as(resized.raw()).isEqualTo(202);
-        String operation = resized.text("currentOperationId");
-        Set<Integer> pendingSeen = new HashSet<>();
+            assertThat(roll.status()).isEqualTo("SUCCEEDED");
+            assertThat(roll.restartedOnceEach()).as("pid changes per look: each broker once, never two at once").isTrue();
+            assertThat(roll.pendingSeen()).as("brokers waiting for their turn showed pendingRestart").isNotEmpty();
+            JsonNode after = api.get(base, TOKEN).json();
+            assertThat(after.path("flavor").asText()).isEqualTo("kafka.4u8g");
+            assertThat(after.path("brokers")).allSatisfy(b -> assertThat(b.path("pendingRestart").asBoolean()).isFalse());
+            String threadsAfter = instance.brokerSetting(1, "num.network.threads");
+            assertThat(threadsAfter).as("the new flavor's threads").isNotEqualTo(threadsBefore);
+            for (int node = 2; node <= 3; node++) {
+                assertThat(instance.brokerSetting(node, "num.network.threads")).isEqualTo(threadsAfter);
+            }
+            assertThat(producer.error()).as("the producer was never refused").isNull();
+            assertThat(readAll()).as("every acknowledged record is there").containsAll(producer.acked());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anUpgradeRollsOntoTheNewerKafkaThenFinalizesTheMetadataVersionAndLosesNothing() throws Exception {
+        String from = api.get(base, TOKEN).text("kafkaVersion");
+        String to = "4.3.1";
+        assertThat(from).isEqualTo("4.1.1");
+        short levelBefore = finalizedMetadataVersion();
+        try (SteadyProducer producer = SteadyProducer.start(instance.clientProperties(), TOPIC)) {
+            ApiClient.Response upgrading = api.patch(base, TOKEN, Map.of("kafkaVersion", to));
+            assertThat(upgrading.status()).as(upgrading.raw()).isEqualTo(202);
+            String operation = upgrading.text("currentOperationId");
+            assertThat(api.get(instance.projectPath() + "/operations/" + operation, TOKEN).text("type"))
+                    .isEqualTo("UPGRADE_KAFKA");
+            Roll roll = follow(operation);
+            producer.close();
+
+            assertThat(roll.status()).as(roll.toString()).isEqualTo("SUCCEEDED");
+            assertThat(roll.instanceStates()).contains("UPGRADING");
+            assertThat(roll.restartedOnceEach()).as("pid changes per look: each broker once, never two at once").isTrue();
+            assertThat(producer.error()).as("the producer was never refused").isNull();
+            assertThat(readAll()).as("every acknowledged record is there").containsAll(producer.acked());
+        }
+        JsonNode after = api.get(base, TOKEN).json();
+        assertThat(after.path("kafkaVersion").asText()).isEqualTo(to);
+        assertThat(after.path("status").asText()).isEqualTo("RUNNING");
+        assertThat(after.path("brokers")).as("what each broker runs").hasSize(3)
+                .allSatisfy(b -> assertThat(b.path("kafkaVersion").asText()).isEqualTo(to));
+        assertThat(finalizedMetadataVersion()).as("the newer release's metadata version, finalized")
+                .isGreaterThan(levelBefore);
+
+        ApiClient.Response back = api.patch(base, TOKEN, Map.of("kafkaVersion", from));
+        assertThat(back.status()).as("never back once finalized").isEqualTo(400);
+        assertThat(back.raw()).contains("cannot go back");
+    }
+
+    private short finalizedMetadataVersion() throws Exception {
+        try (Admin admin = Admin.create(instance.clientProperties())) {
+            return admin.describeFeatures().featureMetadata().get(10, TimeUnit.SECONDS).finalizedFeatures()
+                    .get("metadata.version").maxVersionLevel();
+        }
+    }
+
+    /** What an operation did while it ran, looked at every 500 ms. */
+    record Roll(String status, List<Set<Integer>> restartedTogether, Set<Integer> pendingSeen, Set<String> instanceStates) {
+
+        /** Every broker's pid changed in exactly one look, and no look saw two change. */
+        boolean restartedOnceEach() {
+            return restartedTogether.stream().allMatch(nodes -> nodes.size() == 1)
+                    && restartedTogether.stream().flatMap(Set::stream).sorted().toList().equals(List.of(1, 2, 3));
+        }
+    }
+
+    private Roll follow(String operation) throws Exception {
         List<Set<Integer>> restartedTogether = new ArrayList<>();
-        Map<Integer, Long>[] previous = new Map[] {last};
+        Set<Integer> pendingSeen = new HashSet<>();
+        Set<String> states = new HashSet<>();
+        Map<Integer, Long>[] previous = new Map[] {instance.brokerPids()};
         await().atMost(ROLL).pollInterval(Duration.ofMillis(500)).until(() -> {
             Map<Integer, Long> now = instance.brokerPids();
             Set<Integer> changed = new HashSet<>();
@@ -180,62 +215,22 @@ class RollingRestartIT {
                 restartedTogether.add(changed);
             }
             previous[0] = now;
-            for (JsonNode broker : api.get(base, TOKEN).json().path("brokers")) {
+            JsonNode view = api.get(base, TOKEN).json();
+            states.add(view.path("status").asText());
+            for (JsonNode broker : view.path("brokers")) {
                 if (broker.path("pendingRestart").asBoolean()) {
                     pendingSeen.add(broker.path("nodeId").asInt());
                 }
             }
             return finished(operation);
         });
-        producing.set(false);
-        producer.join(Duration.ofSeconds(60).toMillis());
-
-        assertThat(api.get(instance.projectPath() + "/operations/" + operation, TOKEN).text("status")).isEqualTo("SUCCEEDED");
-        assertThat(restartedTogether).as("pid changes per look: never two brokers at once").allSatisfy(nodes ->
-                assertThat(nodes).hasSize(1));
-        assertThat(restartedTogether.stream().flatMap(Set::stream).distinct().sorted().toList()).containsExactly(1, 2, 3);
-        assertThat(pendingSeen).as("brokers waiting for their turn showed pendingRestart").isNotEmpty();
-        JsonNode after = api.get(base, TOKEN).json();
-        assertThat(after.path("flavor").asText()).isEqualTo("kafka.4u8g");
-        assertThat(after.path("brokers")).allSatisfy(b -> assertThat(b.path("pendingRestart").asBoolean()).isFalse());
-        String threadsAfter = instance.brokerSetting(1, "num.network.threads");
-        assertThat(threadsAfter).as("the new flavor's threads").isNotEqualTo(threadsBefore);
-        for (int node = 2; node <= 3; node++) {
-            assertThat(instance.brokerSetting(node, "num.network.threads")).isEqualTo(threadsAfter);
-        }
-        assertThat(sendError.get()).as("the producer was never refused").isNull();
-        assertThat(readAll()).as("every acknowledged record is there").containsAll(acked);
+        String status = api.get(instance.projectPath() + "/operations/" + operation, TOKEN).text("status");
+        return new Roll(status, restartedTogether, pendingSeen, states);
     }
 
     private boolean finished(String operation) {
         String status = api.get(instance.projectPath() + "/operations/" + operation, TOKEN).text("status");
         return "SUCCEEDED".equals(status) || "FAILED".equals(status);
-    }
-
-    /** 200 records a second, acks=all and idempotent, each remembered once the brokers acknowledged it. */
-    private void produceSteadily(Set<String> acked, AtomicReference<Exception> error, AtomicBoolean producing) {
-        Properties p = instance.clientProperties();
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            for (int i = 0; producing.get(); i++) {
-                String value = Integer.toString(i);
-                producer.send(new ProducerRecord<>(TOPIC, value, value), (metadata, e) -> {
-                    if (e == null) {
-                        acked.add(value);
-                    } else {
-                        error.compareAndSet(null, e);
-                    }
-                });
-                Thread.sleep(5);
-            }
-            producer.flush();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private Set<String> readAll() {

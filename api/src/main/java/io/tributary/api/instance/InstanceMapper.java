@@ -94,7 +94,9 @@ class InstanceMapper {
                 dto.host(host.getAddress()).port(ListenerPorts.of(host).client());
             }
             if (host != null && host.getObservedState() != null) {
-                JsonNode disk = JSON.readTree(host.getObservedState()).path("disk");
+                JsonNode observed = JSON.readTree(host.getObservedState());
+                dto.kafkaVersion(observed.path("kafkaVersion").isTextual() ? observed.path("kafkaVersion").asText() : null);
+                JsonNode disk = observed.path("disk");
                 if (!disk.isMissingNode()) {
                     dto.diskUsedBytes(disk.path("usedBytes").asLong()).diskLimitBytes(disk.path("limitBytes").asLong())
                             .produceRejected(disk.path("produceRejected").asBoolean(false));

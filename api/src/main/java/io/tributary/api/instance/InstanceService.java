@@ -37,12 +37,14 @@ class InstanceService {
     private final DesiredStateWriter desiredStates;
     private final BrokerReconfiguration reconfiguration;
     private final StorageGrowth storage;
+    private final KafkaUpgrade upgrade;
     private final Clock clock;
     private final int instancesPerProject;
 
     InstanceService(InstanceRepository instances, OperationStarter starter, InstanceOrderValidator validator,
                     SecretCipher cipher, ProvisioningProperties provisioning, RetentionChange retention,
-                    DesiredStateWriter desiredStates, BrokerReconfiguration reconfiguration, StorageGrowth storage, Clock clock,
+                    DesiredStateWriter desiredStates, BrokerReconfiguration reconfiguration, StorageGrowth storage,
+                    KafkaUpgrade upgrade, Clock clock,
                     @org.springframework.beans.factory.annotation.Value("${tributary.quota.instances-per-project:20}")
                     int instancesPerProject) {
         this.instances = instances;
@@ -54,6 +56,7 @@ class InstanceService {
         this.desiredStates = desiredStates;
         this.reconfiguration = reconfiguration;
         this.storage = storage;
+        this.upgrade = upgrade;
         this.clock = clock;
         this.instancesPerProject = instancesPerProject;
     }
@@ -133,12 +136,13 @@ class InstanceService {
         if (change.getDeletionProtection() != null) {
             instance.setDeletionProtection(change.getDeletionProtection());
         }
+        Operation upgrading = upgrade.apply(instance, change).orElse(null);
         boolean storageGrown = storage.apply(instance, change.getStorageGb(), change.getFlavor());
         boolean policyChanged = false;
         if (change.getRetention() != null) {
             policyChanged = retention.apply(instance, change.getRetention());
         }
-        Operation restart = reconfiguration.apply(instance, change).orElse(null);
+        Operation restart = upgrading != null ? upgrading : reconfiguration.apply(instance, change).orElse(null);
         instance.touch(clock.instant());
         if (policyChanged || storageGrown || restart != null) {
             desiredStates.writeAfterCommit(instance.getId());

@@ -131,7 +131,7 @@ public class OperationStarter {
             case CREATE_INSTANCE -> createTimeout;
             case DELETE_INSTANCE -> deleteTimeout;
             case ROTATE_CERTIFICATES -> ROTATION_TIMEOUT;
-            case RESTART_BROKERS -> RESTART_TIMEOUT;
+            case RESTART_BROKERS, UPGRADE_KAFKA -> RESTART_TIMEOUT;
         };
     }
 
@@ -139,6 +139,7 @@ public class OperationStarter {
         return switch (type) {
             case ROTATE_CERTIFICATES -> "certificates rotate";
             case RESTART_BROKERS -> "brokers restart";
+            case UPGRADE_KAFKA -> "Kafka is upgraded";
             case CREATE_INSTANCE, DELETE_INSTANCE -> type.name();
         };
     }

@@ -11,9 +11,13 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.FeatureMetadata;
+import org.apache.kafka.clients.admin.FeatureUpdate;
+import org.apache.kafka.clients.admin.FinalizedVersionRange;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -27,6 +31,7 @@ import org.springframework.stereotype.Component;
 public class ClusterProbe {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final String METADATA_VERSION = "metadata.version";
 
     public record Health(int brokers, int quorumLeader) {
     }
@@ -72,6 +77,27 @@ public class ClusterProbe {
 
     private static List<Integer> ids(List<Node> nodes) {
         return nodes.stream().map(Node::id).collect(Collectors.toList());
+    }
+
+    /**
+     * Raises the cluster's finalized {@code metadata.version} to the highest level its brokers support, once every
+     * broker runs a newer Kafka (the controllers refuse a level some registered broker lacks). Kafka cannot go back
+     * below a finalized level.
+     *
+     * @return the finalized level
+     */
+    public short finalizeMetadataVersion(Properties clientProperties) throws Exception {
+        try (Admin admin = Admin.create(withTimeouts(clientProperties))) {
+            FeatureMetadata features = admin.describeFeatures().featureMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            short supported = features.supportedFeatures().get(METADATA_VERSION).maxVersion();
+            FinalizedVersionRange finalized = features.finalizedFeatures().get(METADATA_VERSION);
+            if (finalized != null && finalized.maxVersionLevel() >= supported) {
+                return finalized.maxVersionLevel();
+            }
+            admin.updateFeatures(Map.of(METADATA_VERSION, new FeatureUpdate(supported, FeatureUpdate.UpgradeType.UPGRADE)),
+                    new UpdateFeaturesOptions()).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return supported;
+        }
     }
 
     private static Properties withTimeouts(Properties clientProperties) {

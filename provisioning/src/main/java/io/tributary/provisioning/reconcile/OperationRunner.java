@@ -104,6 +104,7 @@ public class OperationRunner {
             case DELETE_INSTANCE -> delete.steps();
             case ROTATE_CERTIFICATES -> rotate.steps();
             case RESTART_BROKERS -> restart.steps(op.getTargetNodeId());
+            case UPGRADE_KAFKA -> restart.upgradeSteps();
         };
     }
 
@@ -185,7 +186,7 @@ public class OperationRunner {
                 }
             }));
         }
-        if (op.getType() == OperationType.RESTART_BROKERS) {
+        if (op.getType() == OperationType.RESTART_BROKERS || op.getType() == OperationType.UPGRADE_KAFKA) {
             restart.afterFailure(op.getInstanceId());
         }
         record(op.getId(), o -> o.fail(reason, clock.instant()));

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A rolling restart of an instance's brokers (all, or one), by the {@link Roller}'s rules. A broker is asked to
+ * A rolling restart of an instance's brokers (all, or one), by the {@link Roller}'s rules; an upgrade is the same roll
+ * onto the newer Kafka the instance now names, then the metadata version is finalized. A broker is asked to
  * restart by a nonce in its desired state, the operation's id, which its agent acts on once; so every pass can
  * tell from the database and the agents' reports which brokers were asked and which are back, and a control plane
  * that dies at any moment resumes without restarting a broker twice.
@@ -76,10 +77,41 @@ public class RestartBrokersWorkflow {
                 new Step("MARK_RUNNING", 98, (op, i) -> moveTo(i, Set.of(InstanceStatus.RESTARTING), InstanceStatus.RUNNING)));
     }
 
-    /** Ends the restart's RESTARTING state of the instance after the operation failed. */
+    /**
+     * An upgrade: the instance already names the newer Kafka (the API set it with the operation), which the hosts'
+     * desired states hold back until each broker's turn; once every broker runs it, the metadata version is finalized.
+     */
+    public List<Step> upgradeSteps() {
+        return List.of(
+                new Step("MARK_UPGRADING", 2, (op, i) -> moveTo(i, Set.of(InstanceStatus.RUNNING), InstanceStatus.UPGRADING)),
+                new Step("ROLL_BROKERS", 5, (op, i) -> rollNext(op, i, null)),
+                new Step("FINALIZE_METADATA_VERSION", 95, (op, i) -> finalizeMetadataVersion(op, i)),
+                new Step("MARK_RUNNING", 98, (op, i) -> moveTo(i, Set.of(InstanceStatus.UPGRADING), InstanceStatus.RUNNING)));
+    }
+
+    private StepResult finalizeMetadataVersion(Operation op, Instance current) {
+        Instance instance = instances.findById(current.getId()).orElseThrow();
+        List<Broker> all = brokers.findByInstanceIdOrderByNodeId(instance.getId());
+        Map<Integer, Host> byNode = hosts.findLiveByInstance(instance.getId()).stream()
+                .filter(h -> h.getNodeId() != null)
+                .collect(Collectors.toMap(Host::getNodeId, Function.identity()));
+        short level;
+        try {
+            level = probe.finalizeMetadataVersion(clients.properties(instance,
+                    DesiredStateFactory.internalBootstrapServers(all, byNode)));
+        } catch (Exception e) {
+            // retried with backoff, then the operation fails with it
+            throw new IllegalStateException("cannot finalize the metadata version: " + e.getMessage(), e);
+        }
+        log.info("instance={} operation={} runs Kafka {}; metadata.version finalized at level {}", instance.getId(),
+                op.getId(), instance.getKafkaVersion(), level);
+        return StepResult.done();
+    }
+
+    /** Ends the restart's RESTARTING (or UPGRADING) state of the instance after the operation failed. */
     public void afterFailure(UUID instanceId) {
         tx.executeWithoutResult(s -> instances.findById(instanceId).ifPresent(i -> {
-            if (i.getStatus() == InstanceStatus.RESTARTING) {
+            if (i.getStatus() == InstanceStatus.RESTARTING || i.getStatus() == InstanceStatus.UPGRADING) {
                 i.moveTo(InstanceStatus.RUNNING, null, clock.instant());
                 instances.save(i);
             }

@@ -59,6 +59,17 @@ class InstanceStatusTest {
     }
 
     @Test
+    void runningToUpgradingAndBackStillServing() {
+        Instance i = creating();
+        i.moveTo(InstanceStatus.RUNNING, null, now);
+        i.moveTo(InstanceStatus.UPGRADING, null, now);
+        assertThat(i.getStatus().isServing()).as("brokers serve during a rolling upgrade").isTrue();
+        assertThatThrownBy(() -> i.moveTo(InstanceStatus.RESTARTING, null, now)).isInstanceOf(IllegalTransitionException.class);
+        i.moveTo(InstanceStatus.RUNNING, null, now);
+        assertThat(InstanceStatus.DEGRADED.canMoveTo(InstanceStatus.UPGRADING)).as("no upgrade of a degraded instance").isFalse();
+    }
+
+    @Test
     void deletingToDeletedFromEveryLiveState() {
         for (InstanceStatus from : new InstanceStatus[] {InstanceStatus.CREATING, InstanceStatus.RUNNING,
                 InstanceStatus.DEGRADED, InstanceStatus.CREATE_FAILED}) {
