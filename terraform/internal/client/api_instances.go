@@ -1165,7 +1165,7 @@ func (r ApiUpdateInstanceRequest) Execute() (*Instance, *http.Response, error) {
 }
 
 /*
-UpdateInstance Change the instance; absent fields are left as they are. Name, description, tags, retention, the maintenance window, deletion protection, a larger `storageGb` and `brokerConfig` settings Kafka changes while running apply at once (200). A new `flavor`, or a `brokerConfig` change of any other setting, is written to every broker's configuration and applied by a rolling restart (the same rules as `POST .../restarts`): the answer is 202 and `currentOperationId` is the restart to follow. Storage only grows.
+UpdateInstance Change the instance; absent fields are left as they are. Name, description, tags, retention, the maintenance window, deletion protection, a larger `storageGb` and `brokerConfig` settings Kafka changes while running apply at once (200). A new `flavor`, or a `brokerConfig` change of any other setting, is written to every broker's configuration and applied by a rolling restart (the same rules as `POST .../restarts`): the answer is 202 and `currentOperationId` is the restart to follow. A newer `kafkaVersion` is a rolling upgrade (202, `UPGRADE_KAFKA`). Storage only grows.
 
 	@param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
 	@param project Project id.

@@ -37,7 +37,9 @@ type Broker struct {
 	// True while PRODUCE_REJECT refuses writes (disk full).
 	ProduceRejected NullableBool `json:"produceRejected,omitempty"`
 	// The broker runs an older configuration (flavor, settings, tuning) than the instance's; the next rolling restart applies it. A configuration change never restarts more than one broker at a time.
-	PendingRestart       *bool `json:"pendingRestart,omitempty"`
+	PendingRestart *bool `json:"pendingRestart,omitempty"`
+	// The Kafka release the broker runs, as its agent reports it (during an upgrade, brokers differ).
+	KafkaVersion         NullableString `json:"kafkaVersion,omitempty"`
 	AdditionalProperties map[string]interface{}
 }
 
@@ -450,6 +452,49 @@ func (o *Broker) SetPendingRestart(v bool) {
 	o.PendingRestart = &v
 }
 
+// GetKafkaVersion returns the KafkaVersion field value if set, zero value otherwise (both if not set or set to explicit null).
+func (o *Broker) GetKafkaVersion() string {
+	if o == nil || IsNil(o.KafkaVersion.Get()) {
+		var ret string
+		return ret
+	}
+	return *o.KafkaVersion.Get()
+}
+
+// GetKafkaVersionOk returns a tuple with the KafkaVersion field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+// NOTE: If the value is an explicit nil, `nil, true` will be returned
+func (o *Broker) GetKafkaVersionOk() (*string, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return o.KafkaVersion.Get(), o.KafkaVersion.IsSet()
+}
+
+// HasKafkaVersion returns a boolean if a field has been set.
+func (o *Broker) HasKafkaVersion() bool {
+	if o != nil && o.KafkaVersion.IsSet() {
+		return true
+	}
+
+	return false
+}
+
+// SetKafkaVersion gets a reference to the given NullableString and assigns it to the KafkaVersion field.
+func (o *Broker) SetKafkaVersion(v string) {
+	o.KafkaVersion.Set(&v)
+}
+
+// SetKafkaVersionNil sets the value for KafkaVersion to be an explicit nil
+func (o *Broker) SetKafkaVersionNil() {
+	o.KafkaVersion.Set(nil)
+}
+
+// UnsetKafkaVersion ensures that no value is present for KafkaVersion, not even an explicit nil
+func (o *Broker) UnsetKafkaVersion() {
+	o.KafkaVersion.Unset()
+}
+
 func (o Broker) MarshalJSON() ([]byte, error) {
 	toSerialize, err := o.ToMap()
 	if err != nil {
@@ -484,6 +529,9 @@ func (o Broker) ToMap() (map[string]interface{}, error) {
 	}
 	if !IsNil(o.PendingRestart) {
 		toSerialize["pendingRestart"] = o.PendingRestart
+	}
+	if o.KafkaVersion.IsSet() {
+		toSerialize["kafkaVersion"] = o.KafkaVersion.Get()
 	}
 
 	for key, value := range o.AdditionalProperties {
@@ -542,6 +590,7 @@ func (o *Broker) UnmarshalJSON(data []byte) (err error) {
 		delete(additionalProperties, "diskLimitBytes")
 		delete(additionalProperties, "produceRejected")
 		delete(additionalProperties, "pendingRestart")
+		delete(additionalProperties, "kafkaVersion")
 		o.AdditionalProperties = additionalProperties
 	}
 

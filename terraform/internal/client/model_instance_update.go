@@ -19,6 +19,8 @@ var _ MappedNullable = &InstanceUpdate{}
 
 // InstanceUpdate struct for InstanceUpdate
 type InstanceUpdate struct {
+	// Upgrade in place to a newer release the agents ship (GET /api/v1/kafka-versions): the brokers roll onto it one at a time (202, an UPGRADE_KAFKA operation; the instance is UPGRADING), then the metadata version is finalized. Never back to an older release; on its own, without flavor, brokerConfig or storageGb.
+	KafkaVersion *string `json:"kafkaVersion,omitempty"`
 	// Vertical scaling: the new flavor's heap, threads and limits, applied by rolling restart.
 	Flavor *string `json:"flavor,omitempty"`
 	// Storage per broker; only larger, within the flavor's bounds. Applied without a restart.
@@ -52,6 +54,38 @@ func NewInstanceUpdate() *InstanceUpdate {
 func NewInstanceUpdateWithDefaults() *InstanceUpdate {
 	this := InstanceUpdate{}
 	return &this
+}
+
+// GetKafkaVersion returns the KafkaVersion field value if set, zero value otherwise.
+func (o *InstanceUpdate) GetKafkaVersion() string {
+	if o == nil || IsNil(o.KafkaVersion) {
+		var ret string
+		return ret
+	}
+	return *o.KafkaVersion
+}
+
+// GetKafkaVersionOk returns a tuple with the KafkaVersion field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+func (o *InstanceUpdate) GetKafkaVersionOk() (*string, bool) {
+	if o == nil || IsNil(o.KafkaVersion) {
+		return nil, false
+	}
+	return o.KafkaVersion, true
+}
+
+// HasKafkaVersion returns a boolean if a field has been set.
+func (o *InstanceUpdate) HasKafkaVersion() bool {
+	if o != nil && !IsNil(o.KafkaVersion) {
+		return true
+	}
+
+	return false
+}
+
+// SetKafkaVersion gets a reference to the given string and assigns it to the KafkaVersion field.
+func (o *InstanceUpdate) SetKafkaVersion(v string) {
+	o.KafkaVersion = &v
 }
 
 // GetFlavor returns the Flavor field value if set, zero value otherwise.
@@ -352,6 +386,9 @@ func (o InstanceUpdate) MarshalJSON() ([]byte, error) {
 
 func (o InstanceUpdate) ToMap() (map[string]interface{}, error) {
 	toSerialize := map[string]interface{}{}
+	if !IsNil(o.KafkaVersion) {
+		toSerialize["kafkaVersion"] = o.KafkaVersion
+	}
 	if !IsNil(o.Flavor) {
 		toSerialize["flavor"] = o.Flavor
 	}
@@ -401,6 +438,7 @@ func (o *InstanceUpdate) UnmarshalJSON(data []byte) (err error) {
 	additionalProperties := make(map[string]interface{})
 
 	if err = json.Unmarshal(data, &additionalProperties); err == nil {
+		delete(additionalProperties, "kafkaVersion")
 		delete(additionalProperties, "flavor")
 		delete(additionalProperties, "storageGb")
 		delete(additionalProperties, "brokerConfig")

@@ -24,6 +24,7 @@ const (
 	OPERATIONTYPE_DELETE_INSTANCE     OperationType = "DELETE_INSTANCE"
 	OPERATIONTYPE_ROTATE_CERTIFICATES OperationType = "ROTATE_CERTIFICATES"
 	OPERATIONTYPE_RESTART_BROKERS     OperationType = "RESTART_BROKERS"
+	OPERATIONTYPE_UPGRADE_KAFKA       OperationType = "UPGRADE_KAFKA"
 )
 
 // All allowed values of OperationType enum
@@ -32,6 +33,7 @@ var AllowedOperationTypeEnumValues = []OperationType{
 	"DELETE_INSTANCE",
 	"ROTATE_CERTIFICATES",
 	"RESTART_BROKERS",
+	"UPGRADE_KAFKA",
 }
 
 func (v *OperationType) UnmarshalJSON(src []byte) error {

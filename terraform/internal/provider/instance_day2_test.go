@@ -14,6 +14,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tributary-io/terraform-provider-tributary/internal/client"
 )
 
 func TestStorageOnlyGrows(t *testing.T) {
@@ -90,4 +92,39 @@ func TestDelete_protectedInstanceFailsWithTheWayOut(t *testing.T) {
 
 func timeoutAttrTypes(sch resource.SchemaResponse) map[string]attr.Type {
 	return sch.Schema.Attributes["timeouts"].GetType().(timeouts.Type).AttrTypes
+}
+
+func TestSplitUpgrade_anUpgradeGoesAloneAndFirst(t *testing.T) {
+	v, flavor := "4.3.1", "kafka.4u8g"
+	if got := splitUpgrade(nil); got != nil {
+		t.Errorf("nothing to send: %v", got)
+	}
+	only := splitUpgrade(&client.InstanceUpdate{KafkaVersion: &v})
+	if len(only) != 1 || *only[0].KafkaVersion != v {
+		t.Errorf("an upgrade alone: %+v", only)
+	}
+	both := splitUpgrade(&client.InstanceUpdate{KafkaVersion: &v, Flavor: &flavor})
+	if len(both) != 2 || both[0].KafkaVersion == nil || both[0].Flavor != nil || both[1].KafkaVersion != nil || *both[1].Flavor != flavor {
+		t.Errorf("upgrade, then the flavor: %+v", both)
+	}
+}
+
+func TestKafkaVersionOnlyUpgrades(t *testing.T) {
+	plan := func(state, planned string) *planmodifier.StringResponse {
+		resp := &planmodifier.StringResponse{PlanValue: types.StringValue(planned)}
+		kafkaVersionOnlyUpgrades{}.PlanModifyString(context.Background(), planmodifier.StringRequest{
+			Path: path.Root("kafka_version"), StateValue: types.StringValue(state), PlanValue: types.StringValue(planned),
+		}, resp)
+		return resp
+	}
+	if resp := plan("4.1.1", "4.3.1"); resp.Diagnostics.HasError() {
+		t.Errorf("upgrading: %v", resp.Diagnostics)
+	}
+	if resp := plan("4.3.1", "4.10.0"); resp.Diagnostics.HasError() {
+		t.Errorf("4.10.0 is newer than 4.3.1: %v", resp.Diagnostics)
+	}
+	resp := plan("4.3.1", "4.1.1")
+	if !resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "4.1.1 is older") {
+		t.Fatalf("going back planned: %v", resp.Diagnostics)
+	}
 }

@@ -273,6 +273,10 @@ func toInstanceUpdate(ctx context.Context, plan, state instanceModel) (*client.I
 			changed = true
 		}
 	}
+	if known(plan.KafkaVersion) && !plan.KafkaVersion.Equal(state.KafkaVersion) {
+		upd.SetKafkaVersion(plan.KafkaVersion.ValueString())
+		changed = true
+	}
 	if known(plan.Flavor) && !plan.Flavor.Equal(state.Flavor) {
 		upd.SetFlavor(plan.Flavor.ValueString())
 		changed = true

@@ -322,6 +322,7 @@ func TestToInstanceUpdate_dayTwoChanges(t *testing.T) {
 
 	t.Run("flavor, storage, broker settings, window and protection", func(t *testing.T) {
 		plan := state
+		plan.KafkaVersion = types.StringValue("4.3.1")
 		plan.Flavor = types.StringValue("kafka.4u8g")
 		plan.StorageGB = types.Int64Value(200)
 		plan.BrokerConfig = strMap(map[string]string{"log.cleaner.threads": "4", "message.max.bytes": "2097152"})
@@ -335,7 +336,7 @@ func TestToInstanceUpdate_dayTwoChanges(t *testing.T) {
 		if diags.HasError() {
 			t.Fatal(diags)
 		}
-		assertJSON(t, upd, `{"flavor": "kafka.4u8g", "storageGb": 200,
+		assertJSON(t, upd, `{"kafkaVersion": "4.3.1", "flavor": "kafka.4u8g", "storageGb": 200,
 		  "brokerConfig": {"log.cleaner.threads": "4", "message.max.bytes": "2097152"},
 		  "maintenanceWindow": {"dayOfWeek": "WEDNESDAY", "startHour": 22},
 		  "deletionProtection": false}`)

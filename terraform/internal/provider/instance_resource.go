@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -56,10 +58,10 @@ func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequ
 }
 
 // The API changes name, description, tags, retention, flavor, storage, broker settings, the
-// maintenance window and deletion protection in place (PATCH; a flavor or broker-setting
-// change answers 202 with a rolling restart, which Update waits for) and replaces the
-// network allow-list (PUT network-rules). broker_count and kafka_version still replace the
-// instance until the API scales out and upgrades.
+// maintenance window, deletion protection and the Kafka version in place (PATCH; a flavor,
+// broker-setting or version change may answer 202 with a rolling restart, which Update waits
+// for) and replaces the network allow-list (PUT network-rules). broker_count still replaces
+// the instance until the API scales out.
 func replaceUntilScalable() planmodifier.Int64 { return int64planmodifier.RequiresReplace() }
 
 func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -83,8 +85,8 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"spread over availability zones. Creation is asynchronous; Terraform waits until the instance is " +
 			"`RUNNING`.\n\n`name`, `description`, `tags`, `retention`, `network.allowed_cidrs`, `storage_gb` " +
 			"(which only grows), `maintenance_window` and `deletion_protection` change in place without a restart; " +
-			"`flavor` and `broker_config` change in place, by a rolling restart (one broker at a time) that " +
-			"Terraform waits for where Kafka cannot take the change while running. Changing any other argument replaces the instance (deleting its data). " +
+			"`flavor`, `broker_config` and a newer `kafka_version` change in place, by a rolling restart (one broker " +
+			"at a time) that Terraform waits for where Kafka cannot take the change while running. Changing any other argument replaces the instance (deleting its data). " +
 			"`connection_info` tells clients how to connect.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -128,10 +130,13 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers: []planmodifier.Int64{storageOnlyGrows()},
 			},
 			"kafka_version": schema.StringAttribute{
-				MarkdownDescription: "Apache Kafka version; the control plane's default version when omitted. Changing it replaces the instance.",
-				Optional:            true,
-				Computed:            true,
-				PlanModifiers:       replacesString,
+				MarkdownDescription: "Apache Kafka version (see the API's `GET /api/v1/kafka-versions`); the control plane's " +
+					"default version when omitted. A newer version upgrades in place: the brokers roll onto it one at a " +
+					"time and the metadata version is finalized, which Terraform waits for. An older one is a plan error: " +
+					"Kafka cannot go back once upgraded.",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), kafkaVersionOnlyUpgrades{}},
 			},
 			"security": schema.SingleNestedAttribute{
 				MarkdownDescription: "How clients connect and authenticate. The control plane's default when omitted. " +
@@ -351,12 +356,57 @@ func (keepKnownStateInt64) Description(context.Context) string {
 	return "The value in state, when there is one, until the configuration sets another."
 }
 
-func (m keepKnownStateInt64) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+func (m keepKnownStateInt64) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
 
 func (keepKnownStateInt64) PlanModifyInt64(_ context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
 	if req.PlanValue.IsUnknown() && !req.ConfigValue.IsUnknown() && known(req.StateValue) {
 		resp.PlanValue = req.StateValue
 	}
+}
+
+// kafkaVersionOnlyUpgrades refuses at plan time a Kafka version older than the instance's: an
+// upgrade finalizes the metadata version, which an older release cannot read.
+type kafkaVersionOnlyUpgrades struct{}
+
+func (kafkaVersionOnlyUpgrades) Description(context.Context) string {
+	return "Kafka upgrades in place and never goes back."
+}
+
+func (m kafkaVersionOnlyUpgrades) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (kafkaVersionOnlyUpgrades) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if !known(req.StateValue) || !known(req.PlanValue) || compareVersions(req.PlanValue.ValueString(), req.StateValue.ValueString()) >= 0 {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Kafka cannot go back",
+		fmt.Sprintf("kafka_version is %s; %s is older. An upgrade finalizes the metadata version, which an older Kafka "+
+			"cannot read. Keep %s or a newer version, or replace the instance explicitly (terraform apply -replace=...), "+
+			"which deletes its data.", req.StateValue.ValueString(), req.PlanValue.ValueString(), req.StateValue.ValueString()))
+}
+
+// compareVersions orders dotted release numbers: 4.1.1 < 4.3.1 < 4.10.0.
+func compareVersions(a, b string) int {
+	x, y := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(x) || i < len(y); i++ {
+		var p, q int
+		if i < len(x) {
+			p, _ = strconv.Atoi(x[i])
+		}
+		if i < len(y) {
+			q, _ = strconv.Atoi(y[i])
+		}
+		if p != q {
+			if p < q {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
 }
 
 // storageOnlyGrows refuses at plan time what the API refuses at apply time: storage that
@@ -542,31 +592,20 @@ func (r *instanceResource) applyInPlaceChanges(ctx context.Context, plan, state 
 	}
 	id := state.ID.ValueString()
 	var in *client.Instance
-	if upd != nil {
-		updated, httpResp, err := r.api.api.InstancesAPI.UpdateInstance(ctx, r.api.project, id).InstanceUpdate(*upd).Execute()
-		if err != nil {
-			diags.Append(apiErrorDiag("Could not update the instance", err))
-			return plan, diags
+	// An upgrade goes on its own (the API refuses it beside other changes), before the rest.
+	for _, u := range splitUpgrade(upd) {
+		updated, d := r.patchAndWait(ctx, plan, id, u)
+		diags.Append(d...)
+		if updated != nil {
+			in = updated
 		}
-		in = updated
-		tflog.Info(ctx, "instance updated", map[string]any{"instance_id": id})
-		if opID := in.GetCurrentOperationId(); httpResp.StatusCode == http.StatusAccepted && opID != "" {
-			tflog.Info(ctx, "the change restarts the brokers one at a time; waiting", map[string]any{"instance_id": id, "operation_id": opID})
-			waitErr := waitForOperation(ctx, r.api, opID)
-			after, _, err := r.api.api.InstancesAPI.GetInstance(ctx, r.api.project, id).Execute()
-			if err == nil {
-				in = after
-			}
-			if waitErr != nil {
-				diags.AddError("The instance's rolling restart did not finish", waitErr.Error())
-				newState, d := stateAfterUpdate(ctx, plan, *in)
-				diags.Append(d...)
-				return newState, diags
-			}
-			if err != nil {
-				diags.Append(apiErrorDiag("Could not read the instance after its rolling restart", err))
+		if diags.HasError() {
+			if in == nil {
 				return plan, diags
 			}
+			newState, d := stateAfterUpdate(ctx, plan, *in)
+			diags.Append(d...)
+			return newState, diags
 		}
 	}
 	if rules != nil {
@@ -589,6 +628,54 @@ func (r *instanceResource) applyInPlaceChanges(ctx context.Context, plan, state 
 	newState, d := stateAfterUpdate(ctx, plan, *in)
 	diags.Append(d...)
 	return newState, diags
+}
+
+// splitUpgrade returns the PATCHes to send for upd, in order: a Kafka upgrade alone first, then
+// the other changes; none when upd is nil.
+func splitUpgrade(upd *client.InstanceUpdate) []client.InstanceUpdate {
+	if upd == nil {
+		return nil
+	}
+	if upd.KafkaVersion == nil {
+		return []client.InstanceUpdate{*upd}
+	}
+	upgrade := client.InstanceUpdate{KafkaVersion: upd.KafkaVersion}
+	rest := *upd
+	rest.KafkaVersion = nil
+	if restJSON, err := rest.MarshalJSON(); err == nil && string(restJSON) == "{}" {
+		return []client.InstanceUpdate{upgrade}
+	}
+	return []client.InstanceUpdate{upgrade, rest}
+}
+
+// patchAndWait sends one PATCH and, when it started a rolling restart or upgrade (202), waits
+// for that operation and reads the instance again. The instance is returned whenever the API
+// answered, also with an error diagnostic after a failed roll, so the state is what the API has.
+func (r *instanceResource) patchAndWait(ctx context.Context, plan instanceModel, id string, upd client.InstanceUpdate) (*client.Instance, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	in, httpResp, err := r.api.api.InstancesAPI.UpdateInstance(ctx, r.api.project, id).InstanceUpdate(upd).Execute()
+	if err != nil {
+		diags.Append(apiErrorDiag("Could not update the instance", err))
+		return nil, diags
+	}
+	tflog.Info(ctx, "instance updated", map[string]any{"instance_id": id})
+	opID := in.GetCurrentOperationId()
+	if httpResp.StatusCode != http.StatusAccepted || opID == "" {
+		return in, diags
+	}
+	tflog.Info(ctx, "the change rolls the brokers one at a time; waiting", map[string]any{"instance_id": id, "operation_id": opID})
+	waitErr := waitForOperation(ctx, r.api, opID)
+	after, _, err := r.api.api.InstancesAPI.GetInstance(ctx, r.api.project, id).Execute()
+	if err == nil {
+		in = after
+	}
+	switch {
+	case waitErr != nil:
+		diags.AddError("The instance's rolling restart did not finish", waitErr.Error())
+	case err != nil:
+		diags.Append(apiErrorDiag("Could not read the instance after its rolling restart", err))
+	}
+	return in, diags
 }
 
 // stateAfterUpdate is the state from the API's answer to an update. Status, bootstrap

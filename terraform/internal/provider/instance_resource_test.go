@@ -286,14 +286,15 @@ data "tributary_instance" "test" {
 }
 
 // dayTwoSteps change the running instance in place (the topic, user and ACLs of the earlier
-// steps are left out, so they are destroyed first): a flavor and broker settings by one rolling
-// restart the provider waits for; more storage, a maintenance window and deletion
+// steps are left out, so they are destroyed first): a Kafka upgrade, then a flavor and broker
+// settings, each by a rolling restart the provider waits for; more storage, a maintenance window and deletion
 // protection without one; a smaller storage refused at plan time; a destroy refused while the
 // instance is protected. The plan is empty afterwards.
 func dayTwoSteps(base accInstance, instanceID *string) []resource.TestStep {
 	rolled := base
 	rolled.flavor = "kafka.4u8g"
-	rolled.dayTwo = `  broker_config = { "log.cleaner.threads" = "2" }`
+	rolled.dayTwo = `  kafka_version = "4.3.1"
+  broker_config = { "log.cleaner.threads" = "2" }`
 	grown := rolled
 	grown.storageGB = 200
 	grown.dayTwo = rolled.dayTwo + `
@@ -320,11 +321,12 @@ func dayTwoSteps(base accInstance, instanceID *string) []resource.TestStep {
 			Check: resource.ComposeAggregateTestCheckFunc(
 				sameInstance,
 				resource.TestCheckResourceAttr(instanceAddr, "flavor", "kafka.4u8g"),
+				resource.TestCheckResourceAttr(instanceAddr, "kafka_version", "4.3.1"),
 				resource.TestCheckResourceAttr(instanceAddr, "broker_config.log.cleaner.threads", "2"),
 				resource.TestCheckResourceAttr(instanceAddr, "status", "RUNNING"),
 				checkAPIInstance(func(in *client.Instance) error {
-					if in.Flavor != "kafka.4u8g" || in.BrokerConfig["log.cleaner.threads"] != "2" {
-						return fmt.Errorf("API: flavor %s, broker config %v", in.Flavor, in.BrokerConfig)
+					if in.Flavor != "kafka.4u8g" || in.BrokerConfig["log.cleaner.threads"] != "2" || in.KafkaVersion != "4.3.1" {
+						return fmt.Errorf("API: flavor %s, broker config %v, Kafka %s", in.Flavor, in.BrokerConfig, in.KafkaVersion)
 					}
 					op, _, err := accAPI.api.OperationsAPI.GetOperation(context.Background(), accAPI.project, in.GetCurrentOperationId()).Execute()
 					if err != nil {
@@ -336,8 +338,8 @@ func dayTwoSteps(base accInstance, instanceID *string) []resource.TestStep {
 							in.Status, op.Type, op.Status)
 					}
 					for _, b := range in.Brokers {
-						if b.GetPendingRestart() {
-							return fmt.Errorf("API: broker %d still waits for its restart", b.NodeId)
+						if b.GetPendingRestart() || b.GetKafkaVersion() != "4.3.1" {
+							return fmt.Errorf("API: broker %d runs Kafka %s, pending restart %t", b.NodeId, b.GetKafkaVersion(), b.GetPendingRestart())
 						}
 					}
 					return nil

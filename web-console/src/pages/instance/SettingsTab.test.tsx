@@ -40,7 +40,7 @@ describe('SettingsTab retention', () => {
     await user.click(within(retentionForm()).getByRole('button', { name: 'Save retention' }));
     expect(within(retentionForm()).getByText('Between 1 and 8760 hours (one year).')).toBeTruthy();
     expect(hours.getAttribute('aria-invalid')).toBe('true');
-    expect(api.calls).toHaveLength(0);
+    expect(api.calls.filter((c) => c.method !== 'GET')).toHaveLength(0); // the catalogs the other sections read aside
   });
 });
 
