@@ -34,13 +34,13 @@ export function ChangeFlavorDialog({ instance, onClose }: { instance: Instance; 
     });
   };
 
-  if (change.restart) {
+  if (change.operation) {
     return (
       <Dialog title="Change flavor" onClose={onClose}>
         <p>
           {instance.name} moves to <strong>{flavor}</strong>, one broker at a time.
         </p>
-        <RestartProgress operation={change.restart} />
+        <RestartProgress operation={change.operation} />
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose} autoFocus>
             Close
