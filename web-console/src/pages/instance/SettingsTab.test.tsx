@@ -40,7 +40,8 @@ describe('SettingsTab retention', () => {
     await user.click(within(retentionForm()).getByRole('button', { name: 'Save retention' }));
     expect(within(retentionForm()).getByText('Between 1 and 8760 hours (one year).')).toBeTruthy();
     expect(hours.getAttribute('aria-invalid')).toBe('true');
-    expect(api.calls).toHaveLength(0);
+    // the broker settings card beside it loads its catalog; the retention form itself sends nothing
+    expect(api.callsTo('PATCH', /./)).toHaveLength(0);
   });
 });
 
