@@ -15,6 +15,8 @@ describe('operationLabel', () => {
   it('names operation types for people, new ones humanized', () => {
     expect(operationLabel('ROTATE_CERTIFICATES')).toBe('Rotate certificates');
     expect(operationLabel('CREATE_INSTANCE')).toBe('Create instance');
+    expect(operationLabel('UPGRADE_KAFKA')).toBe('Upgrade Kafka');
+    expect(stepLabel('FINALIZE_METADATA_VERSION')).toBe('Finalizing the metadata version: from here there is no way back');
     expect(operationLabel('RESIZE_STORAGE')).toBe('Resize storage');
     expect(stepLabel('ROTATE_BROKERS')).toBe('One broker at a time, without a restart');
     expect(stepLabel('WAIT_FOR_BROKERS')).toBe('Wait for brokers');

@@ -15,6 +15,7 @@ const OPERATION_LABELS: Record<string, string> = {
   DELETE_INSTANCE: 'Delete instance',
   ROTATE_CERTIFICATES: 'Rotate certificates',
   RESTART_BROKERS: 'Restart brokers',
+  UPGRADE_KAFKA: 'Upgrade Kafka',
 };
 
 /** An operation type for people: `ROTATE_CERTIFICATES` → "Rotate certificates" (types added later read humanized). */
@@ -25,6 +26,9 @@ export function operationLabel(type: string | null | undefined): string {
 const STEP_LABELS: Record<string, string> = {
   ROTATE_BROKERS: 'One broker at a time, without a restart',
   ROLL_BROKERS: 'One broker at a time, each back in sync before the next',
+  MARK_UPGRADING: 'Marking the instance as upgrading',
+  FINALIZE_METADATA_VERSION: 'Finalizing the metadata version: from here there is no way back',
+  MARK_RUNNING: 'Marking the instance as running',
 };
 
 /** An operation's `currentStep` for people (`WAIT_FOR_BROKERS` → "Wait for brokers"). */

@@ -80,15 +80,15 @@ export function useUpdateInstance(project: string, instance: string) {
   });
 }
 
-/** What a PATCH answered: the instance, and the rolling restart that applies the change when the answer was 202. */
+/** What a PATCH answered: the instance, and the operation (rolling restart or upgrade) that applies the change when the answer was 202. */
 export interface InstanceChange {
   instance: Instance;
-  restartOperationId: string | null;
+  operationId: string | null;
 }
 
 /**
- * PATCH /projects/{p}/instances/{i} for a change that may need a rolling restart (flavor, broker settings):
- * tells a 200 (applied) from a 202 (`currentOperationId` is the restart that applies it).
+ * PATCH /projects/{p}/instances/{i} for a change that may need a rolling restart (flavor, broker settings) or is an
+ * upgrade (kafkaVersion): tells a 200 (applied) from a 202 (`currentOperationId` is the operation that applies it).
  */
 export function useChangeInstance(project: string, instance: string) {
   const client = useQueryClient();
@@ -96,7 +96,7 @@ export function useChangeInstance(project: string, instance: string) {
     mutationFn: async (body: InstanceUpdate): Promise<InstanceChange> => {
       const response = await api.instances.updateInstanceRaw({ project, instance, instanceUpdate: body });
       const updated = await response.value();
-      return { instance: updated, restartOperationId: response.raw.status === 202 ? updated.currentOperationId ?? null : null };
+      return { instance: updated, operationId: response.raw.status === 202 ? updated.currentOperationId ?? null : null };
     },
     onSuccess: ({ instance: updated }) => {
       client.setQueryData(instanceKeys.detail(project, instance), updated);

@@ -80,7 +80,7 @@ export function BrokerSettingsForm({ instance }: { instance: Instance }) {
             : 'Applies at once, without restarting any broker.'}
         </p>
       )}
-      {change.restart && <RestartProgress operation={change.restart} />}
+      {change.operation && <RestartProgress operation={change.operation} />}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={!changed || change.pending || change.active}>
           {change.pending ? 'Saving…' : restartFor.length > 0 ? 'Save and restart brokers' : 'Save'}

@@ -2,13 +2,16 @@ import { useState } from 'react';
 import type { Instance } from '../../api/generated';
 import { ChangeFlavorDialog } from './ChangeFlavorDialog';
 import { ExpandStorageDialog } from './ExpandStorageDialog';
+import { UpgradeKafkaDialog } from './UpgradeKafkaDialog';
 
-/** The instance's flavor and storage, with the dialogs that change them (the API accepts them only in these states). */
+/** The instance's flavor, storage and Kafka version, with the dialogs that change them (the API accepts them only in these states). */
 export function CapacitySection({ instance }: { instance: Instance }) {
-  const [open, setOpen] = useState<'flavor' | 'storage' | null>(null);
+  const [open, setOpen] = useState<'flavor' | 'storage' | 'kafka' | null>(null);
   // a flavor change is a rolling restart, which may also heal a degraded instance; storage needs every broker up
   const flavorChangeable = instance.status === 'RUNNING' || instance.status === 'DEGRADED';
   const storageExpandable = instance.status === 'RUNNING';
+  // an upgrade needs every broker up and no other operation (the instance is RUNNING only then)
+  const upgradable = instance.status === 'RUNNING';
   return (
     <section className="card" aria-labelledby="capacity-title">
       <h2 id="capacity-title">Capacity</h2>
@@ -19,10 +22,12 @@ export function CapacitySection({ instance }: { instance: Instance }) {
         <dd>
           {instance.storageGb} GB per broker, {instance.storageGb * instance.brokerCount} GB in all
         </dd>
+        <dt>Kafka</dt>
+        <dd>{instance.kafkaVersion}</dd>
       </dl>
       {!storageExpandable && (
         <p className="muted small">
-          {flavorChangeable ? 'Storage can be expanded once every broker runs again.' : 'Capacity can be changed once the instance is running.'}
+          {flavorChangeable ? 'Storage can be expanded and Kafka upgraded once every broker runs again.' : 'Capacity can be changed once the instance is running.'}
         </p>
       )}
       <div className="form-actions">
@@ -32,9 +37,13 @@ export function CapacitySection({ instance }: { instance: Instance }) {
         <button type="button" className="button" disabled={!storageExpandable} onClick={() => setOpen('storage')}>
           Expand storage…
         </button>
+        <button type="button" className="button" disabled={!upgradable} onClick={() => setOpen('kafka')}>
+          Upgrade Kafka…
+        </button>
       </div>
       {open === 'flavor' && <ChangeFlavorDialog instance={instance} onClose={() => setOpen(null)} />}
       {open === 'storage' && <ExpandStorageDialog instance={instance} onClose={() => setOpen(null)} />}
+      {open === 'kafka' && <UpgradeKafkaDialog instance={instance} onClose={() => setOpen(null)} />}
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { Field } from '../../components/Field';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useToast } from '../../components/Toasts';
 import { flavorMismatch } from '../../lib/instanceForm';
-import { RestartProgress } from './RestartProgress';
+import { RollingProgressDialog } from './RollingProgressDialog';
 import { useRollingChange } from './useRollingChange';
 
 function flavorOption(flavor: Flavor, instance: Instance): string {
@@ -34,19 +34,11 @@ export function ChangeFlavorDialog({ instance, onClose }: { instance: Instance; 
     });
   };
 
-  if (change.restart) {
+  if (change.operation) {
     return (
-      <Dialog title="Change flavor" onClose={onClose}>
-        <p>
-          {instance.name} moves to <strong>{flavor}</strong>, one broker at a time.
-        </p>
-        <RestartProgress operation={change.restart} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} autoFocus>
-            Close
-          </button>
-        </div>
-      </Dialog>
+      <RollingProgressDialog title="Change flavor" operation={change.operation} onClose={onClose}>
+        {instance.name} moves to <strong>{flavor}</strong>, one broker at a time.
+      </RollingProgressDialog>
     );
   }
   return (

@@ -25,6 +25,22 @@ describe('OverviewTab', () => {
     expect(within(rows[1]).queryByText(/refuses/)).toBeNull();
   });
 
+  it('shows the Kafka each broker runs, and marks one still on the old release during an upgrade', () => {
+    const instance = instanceFixture({
+      status: 'UPGRADING',
+      kafkaVersion: '4.3.1',
+      brokers: [
+        { nodeId: 1, availabilityZone: 'az1', roles: ['broker'], status: 'RUNNING', kafkaVersion: '4.3.1' },
+        { nodeId: 2, availabilityZone: 'az1', roles: ['broker'], status: 'RUNNING', kafkaVersion: '4.1.1' },
+      ],
+    });
+    renderWithProviders(<OverviewTab instance={instance} />);
+    const rows = within(screen.getByRole('table')).getAllByRole('row');
+    expect(within(rows[1]).getByRole('cell', { name: '4.3.1' })).toBeTruthy();
+    expect(within(rows[1]).queryByText('upgrade pending')).toBeNull();
+    expect(within(rows[2]).getByRole('cell', { name: '4.1.1 → 4.3.1 upgrade pending' })).toBeTruthy();
+  });
+
   it('marks the brokers that still run an older configuration as restart pending', () => {
     const instance = instanceFixture({
       brokers: [

@@ -68,6 +68,7 @@ export function OverviewTab({ instance }: { instance: Instance }) {
                   <th scope="col">Zone</th>
                   <th scope="col">Roles</th>
                   <th scope="col">Status</th>
+                  <th scope="col">Kafka</th>
                   <th scope="col">Endpoint</th>
                   <th scope="col">Disk</th>
                 </tr>
@@ -87,6 +88,9 @@ export function OverviewTab({ instance }: { instance: Instance }) {
                       )}
                       {b.statusReason && <div className="muted small">{b.statusReason}</div>}
                     </td>
+                    <td>
+                      <BrokerKafkaVersion runs={b.kafkaVersion} target={instance.kafkaVersion} />
+                    </td>
                     <td>{b.host ? <code>{`${b.host}:${b.port ?? ''}`}</code> : '—'}</td>
                     <td>
                       <DiskUsage used={b.diskUsedBytes} limit={b.diskLimitBytes} rejected={b.produceRejected} />
@@ -99,6 +103,20 @@ export function OverviewTab({ instance }: { instance: Instance }) {
         </section>
       </div>
     </div>
+  );
+}
+
+/** The release a broker's agent reports; during an upgrade, a broker not yet rolled onto the instance's release is marked. */
+function BrokerKafkaVersion({ runs, target }: { runs?: string | null; target: string }) {
+  if (!runs) return <>—</>;
+  if (runs === target) return <>{runs}</>;
+  return (
+    <span>
+      {runs} → {target}{' '}
+      <span className="badge badge-warn" title={`This broker still runs Kafka ${runs}; the upgrade restarts it on ${target}.`}>
+        upgrade pending
+      </span>
+    </span>
   );
 }
 

@@ -9,6 +9,7 @@ const ACTION: Record<string, string> = {
   DELETE_INSTANCE: 'Deleting the instance',
   ROTATE_CERTIFICATES: 'Rotating broker certificates',
   RESTART_BROKERS: 'Restarting brokers',
+  UPGRADE_KAFKA: 'Upgrading Kafka',
 };
 
 /**

@@ -2,27 +2,55 @@ import type { Operation } from '../../api/generated';
 import { ProgressBar } from '../../components/ProgressBar';
 import { humanize, stepLabel } from '../../lib/format';
 
-/** A rolling restart's progress, with what the roller waits for, until it succeeded or failed (then why). */
+interface Wording {
+  running: string;
+  failed: string;
+  done: string;
+  doneStep: string;
+}
+
+const ROLLING_RESTART: Wording = {
+  running: 'Restarting brokers',
+  failed: 'The rolling restart failed',
+  done: 'Brokers restarted',
+  doneStep: 'Every broker is back in sync.',
+};
+
+const WORDING: Partial<Record<Operation['type'], Wording>> = {
+  RESTART_BROKERS: ROLLING_RESTART,
+  UPGRADE_KAFKA: {
+    running: 'Upgrading Kafka',
+    failed: 'The upgrade failed',
+    done: 'Kafka upgraded',
+    doneStep: 'Every broker runs the new version and the metadata version is finalized.',
+  },
+};
+
+/**
+ * A rolling restart's or upgrade's progress, with what the roller waits for, until it succeeded or failed (then why).
+ */
 export function RestartProgress({ operation }: { operation: Operation }) {
+  const wording = WORDING[operation.type] ?? ROLLING_RESTART;
   if (operation.status === 'FAILED') {
     return (
       <div className="alert alert-error" role="alert">
-        <strong>The rolling restart failed</strong>
+        <strong>{wording.failed}</strong>
         <p>{operation.error ?? 'No reason was given.'}</p>
         <ProgressBar percent={operation.percent} label="Stopped at" step={stepLabel(operation.currentStep)} failed />
       </div>
     );
   }
   if (operation.status === 'SUCCEEDED') {
-    return <ProgressBar percent={100} label="Brokers restarted" step="Every broker is back in sync." />;
+    return <ProgressBar percent={100} label={wording.done} step={wording.doneStep} />;
   }
   return (
     <div aria-live="polite">
       <ProgressBar
         percent={operation.percent}
-        label="Restarting brokers"
-        step={operation.detail || stepLabel(operation.currentStep) || (operation.status === 'PENDING' ? 'Waiting to start…' : humanize(operation.status))}
+        label={wording.running}
+        step={stepLabel(operation.currentStep) || (operation.status === 'PENDING' ? 'Waiting to start…' : humanize(operation.status))}
       />
+      {operation.detail && <p className="muted small">{operation.detail}</p>}
     </div>
   );
 }

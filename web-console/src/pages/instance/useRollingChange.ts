@@ -3,23 +3,26 @@ import type { Instance, InstanceUpdate } from '../../api/generated';
 import { useChangeInstance } from '../../api/hooks/instances';
 import { useFollowedOperation } from './useFollowedOperation';
 
+/** The operations a PATCH may start: both roll the brokers one at a time. */
+export type RollingOperationType = 'RESTART_BROKERS' | 'UPGRADE_KAFKA';
+
 /**
- * PATCH the instance with a change that may need a rolling restart (flavor, broker settings); when the answer is 202,
- * follow the restart it started. `restart` is that operation (only the one this form started), `active` is true while
- * any rolling restart of the instance runs.
+ * PATCH the instance with a change that rolls the brokers (flavor and broker settings: a rolling restart; kafkaVersion:
+ * an upgrade); when the answer is 202, follow the operation of `type` it started. `operation` is that operation (only
+ * the one this form started), `active` is true while any operation of that type runs on the instance.
  */
-export function useRollingChange(instance: Instance) {
+export function useRollingChange(instance: Instance, type: RollingOperationType = 'RESTART_BROKERS') {
   const change = useChangeInstance(instance.projectId, instance.id);
   const [started, setStarted] = useState<string | null>(null);
-  const { operation, active } = useFollowedOperation(instance, 'RESTART_BROKERS', started);
+  const { operation, active } = useFollowedOperation(instance, type, started);
 
   const submit = (body: InstanceUpdate, onApplied?: (updated: Instance) => void) =>
     change.mutate(body, {
-      onSuccess: ({ instance: updated, restartOperationId }) => {
-        if (restartOperationId) setStarted(restartOperationId);
+      onSuccess: ({ instance: updated, operationId }) => {
+        if (operationId) setStarted(operationId);
         else onApplied?.(updated);
       },
     });
 
-  return { submit, error: change.error, pending: change.isPending, restart: started ? operation : undefined, active };
+  return { submit, error: change.error, pending: change.isPending, operation: started ? operation : undefined, active };
 }
