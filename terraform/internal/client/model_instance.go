@@ -44,12 +44,13 @@ type Instance struct {
 	BootstrapServers NullableString `json:"bootstrapServers,omitempty"`
 	AutoCreateTopics bool           `json:"autoCreateTopics"`
 	// While true, DELETE is refused (409 DELETION_PROTECTED).
-	DeletionProtection   bool                   `json:"deletionProtection"`
-	Connection           NullableConnectionInfo `json:"connection,omitempty"`
-	Brokers              []Broker               `json:"brokers"`
-	CurrentOperationId   NullableString         `json:"currentOperationId,omitempty"`
-	CreatedAt            time.Time              `json:"createdAt"`
-	UpdatedAt            time.Time              `json:"updatedAt"`
+	DeletionProtection bool                   `json:"deletionProtection"`
+	Connection         NullableConnectionInfo `json:"connection,omitempty"`
+	Brokers            []Broker               `json:"brokers"`
+	// The latest operation started on the instance (it stays after the operation finished; its status says whether it runs).
+	CurrentOperationId   NullableString `json:"currentOperationId,omitempty"`
+	CreatedAt            time.Time      `json:"createdAt"`
+	UpdatedAt            time.Time      `json:"updatedAt"`
 	AdditionalProperties map[string]interface{}
 }
 
