@@ -7,10 +7,12 @@ import io.tributary.api.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -33,7 +35,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Rolling restarts on real brokers: a full roll under a steady {@code acks=all} producer loses no acknowledged
  * record and restarts each broker exactly once; a broker held down (SIGSTOP) keeps the roller from taking a second
- * broker down, and the operation says why it waits.
+ * broker down, and the operation says why it waits; a new flavor and a Kafka upgrade roll the same way; a roll whose
+ * control plane is killed halfway resumes and restarts no broker twice.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -179,6 +182,43 @@ class RollingRestartIT {
         ApiClient.Response back = api.patch(base, TOKEN, Map.of("kafkaVersion", from));
         assertThat(back.status()).as("never back once finalized").isEqualTo(400);
         assertThat(back.raw()).contains("cannot go back");
+    }
+
+    @Test
+    @Order(5)
+    void aRollResumesAfterTheControlPlaneIsKilledAndRestartsNoBrokerTwice() throws Exception {
+        Map<Integer, Set<Long>> pids = new TreeMap<>();
+        try (SteadyProducer producer = SteadyProducer.start(instance.clientProperties(), TOPIC)) {
+            lookAtPids(pids);
+            ApiClient.Response started = api.post(base + "/restarts", TOKEN, Map.of());
+            assertThat(started.status()).isEqualTo(202);
+            String operation = started.text("id");
+            await("the first broker restarted").atMost(ROLL).pollInterval(Duration.ofMillis(200))
+                    .until(() -> lookAtPids(pids).values().stream().anyMatch(seen -> seen.size() > 1));
+
+            instance.controlPlane().kill();
+            lookAtPids(pids);
+            instance.controlPlane().start();
+            await("the roll resumed and finished").atMost(ROLL.plusMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        lookAtPids(pids);
+                        return finished(operation);
+                    });
+            producer.close();
+
+            assertThat(api.get(instance.projectPath() + "/operations/" + operation, TOKEN).text("status"))
+                    .isEqualTo("SUCCEEDED");
+            assertThat(lookAtPids(pids)).as("each broker's pids: restarted exactly once across the crash")
+                    .containsOnlyKeys(1, 2, 3).allSatisfy((node, seen) -> assertThat(seen).hasSize(2));
+            assertThat(producer.error()).as("the producer was never refused").isNull();
+            assertThat(readAll()).as("every acknowledged record is there").containsAll(producer.acked());
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RUNNING".equals(api.get(base, TOKEN).text("status")));
+    }
+
+    private Map<Integer, Set<Long>> lookAtPids(Map<Integer, Set<Long>> seen) throws Exception {
+        instance.brokerPids().forEach((node, pid) -> seen.computeIfAbsent(node, n -> new LinkedHashSet<>()).add(pid));
+        return seen;
     }
 
     private short finalizedMetadataVersion() throws Exception {
