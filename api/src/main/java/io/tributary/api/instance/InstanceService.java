@@ -33,18 +33,14 @@ class InstanceService {
     private final InstanceOrderValidator validator;
     private final SecretCipher cipher;
     private final ProvisioningProperties provisioning;
-    private final RetentionChange retention;
     private final DesiredStateWriter desiredStates;
-    private final BrokerReconfiguration reconfiguration;
-    private final StorageGrowth storage;
-    private final KafkaUpgrade upgrade;
+    private final InstanceChanges changes;
     private final Clock clock;
     private final int instancesPerProject;
 
     InstanceService(InstanceRepository instances, OperationStarter starter, InstanceOrderValidator validator,
-                    SecretCipher cipher, ProvisioningProperties provisioning, RetentionChange retention,
-                    DesiredStateWriter desiredStates, BrokerReconfiguration reconfiguration, StorageGrowth storage,
-                    KafkaUpgrade upgrade, Clock clock,
+                    SecretCipher cipher, ProvisioningProperties provisioning, DesiredStateWriter desiredStates,
+                    InstanceChanges changes, Clock clock,
                     @org.springframework.beans.factory.annotation.Value("${tributary.quota.instances-per-project:20}")
                     int instancesPerProject) {
         this.instances = instances;
@@ -52,11 +48,8 @@ class InstanceService {
         this.validator = validator;
         this.cipher = cipher;
         this.provisioning = provisioning;
-        this.retention = retention;
         this.desiredStates = desiredStates;
-        this.reconfiguration = reconfiguration;
-        this.storage = storage;
-        this.upgrade = upgrade;
+        this.changes = changes;
         this.clock = clock;
         this.instancesPerProject = instancesPerProject;
     }
@@ -130,25 +123,13 @@ class InstanceService {
         if (change.getTags() != null) {
             instance.setTags(change.getTags());
         }
-        if (change.getMaintenanceWindow() != null) {
-            InstanceOrderMapping.setMaintenanceWindow(instance, change.getMaintenanceWindow());
-        }
-        if (change.getDeletionProtection() != null) {
-            instance.setDeletionProtection(change.getDeletionProtection());
-        }
-        Operation upgrading = upgrade.apply(instance, change).orElse(null);
-        boolean storageGrown = storage.apply(instance, change.getStorageGb(), change.getFlavor());
-        boolean policyChanged = false;
-        if (change.getRetention() != null) {
-            policyChanged = retention.apply(instance, change.getRetention());
-        }
-        Operation restart = upgrading != null ? upgrading : reconfiguration.apply(instance, change).orElse(null);
+        InstanceChanges.Applied applied = changes.apply(instance, change);
         instance.touch(clock.instant());
-        if (policyChanged || storageGrown || restart != null) {
+        if (applied.rewriteDesiredState()) {
             desiredStates.writeAfterCommit(instance.getId());
         }
         try {
-            return new Changed(instances.saveAndFlush(instance), restart);
+            return new Changed(instances.saveAndFlush(instance), applied.operation());
         } catch (DataIntegrityViolationException raced) {
             throw nameTaken(change.getName());
         }

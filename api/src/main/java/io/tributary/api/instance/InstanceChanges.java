@@ -1,0 +1,50 @@
+package io.tributary.api.instance;
+
+import io.tributary.api.generated.model.InstanceUpdateDto;
+import io.tributary.provisioning.instance.Instance;
+import io.tributary.provisioning.operation.Operation;
+import org.springframework.stereotype.Component;
+
+/**
+ * The part of a PATCH that changes how the instance runs, each field by its own rule: the maintenance window and
+ * deletion protection are stored; a Kafka upgrade, more storage, retention and the flavor or broker settings are
+ * checked and applied ({@link KafkaUpgrade}, {@link StorageGrowth}, {@link RetentionChange},
+ * {@link BrokerReconfiguration}), in the caller's transaction on the locked instance.
+ */
+@Component
+class InstanceChanges {
+
+    private final KafkaUpgrade upgrade;
+    private final StorageGrowth storage;
+    private final RetentionChange retention;
+    private final BrokerReconfiguration reconfiguration;
+
+    InstanceChanges(KafkaUpgrade upgrade, StorageGrowth storage, RetentionChange retention,
+                    BrokerReconfiguration reconfiguration) {
+        this.upgrade = upgrade;
+        this.storage = storage;
+        this.retention = retention;
+        this.reconfiguration = reconfiguration;
+    }
+
+    /**
+     * @param rewriteDesiredState whether the hosts' desired states must be written again
+     * @param operation           the rolling restart or upgrade that applies the change ({@code null}: applied)
+     */
+    record Applied(boolean rewriteDesiredState, Operation operation) {
+    }
+
+    Applied apply(Instance instance, InstanceUpdateDto change) {
+        if (change.getMaintenanceWindow() != null) {
+            InstanceOrderMapping.setMaintenanceWindow(instance, change.getMaintenanceWindow());
+        }
+        if (change.getDeletionProtection() != null) {
+            instance.setDeletionProtection(change.getDeletionProtection());
+        }
+        Operation upgrading = upgrade.apply(instance, change).orElse(null);
+        boolean storageGrown = storage.apply(instance, change.getStorageGb(), change.getFlavor());
+        boolean policyChanged = change.getRetention() != null && retention.apply(instance, change.getRetention());
+        Operation operation = upgrading != null ? upgrading : reconfiguration.apply(instance, change).orElse(null);
+        return new Applied(policyChanged || storageGrown || operation != null, operation);
+    }
+}
