@@ -5,6 +5,15 @@ import { instanceFixture, renderWithProviders } from '../../test/render';
 import { OverviewTab } from './OverviewTab';
 
 describe('OverviewTab', () => {
+  it('shows the maintenance window and whether the instance is protected from deletion', () => {
+    renderWithProviders(
+      <OverviewTab instance={instanceFixture({ deletionProtection: true, maintenanceWindow: { dayOfWeek: 'WEDNESDAY', startHour: 22, durationHours: 4 } })} />,
+    );
+    const details = screen.getByRole('region', { name: 'Details' });
+    expect(within(details).getByText('Wednesday 22:00–02:00 UTC')).toBeTruthy();
+    expect(within(details).getByText(/^On: the instance cannot be deleted/)).toBeTruthy();
+  });
+
   it('says why a broker is down beside its status', () => {
     const instance = instanceFixture({
       status: 'DEGRADED',

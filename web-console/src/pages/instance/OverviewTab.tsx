@@ -3,6 +3,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, humanize, formatBytes } from '../../lib/format';
 import { ConnectionPanel } from './security/ConnectionPanel';
 import { BrokerRestart } from './BrokerRestart';
+import { describeWindow } from './MaintenanceWindowForm';
 
 export function OverviewTab({ instance }: { instance: Instance }) {
   const tags = Object.entries(instance.tags ?? {});
@@ -40,6 +41,10 @@ export function OverviewTab({ instance }: { instance: Instance }) {
               {instance.retention?.capacityPolicy &&
                 (instance.retention.capacityPolicy === 'TIME_BASE' ? ', delete oldest when full' : ', reject writes when full')}
             </dd>
+            <dt>Maintenance window</dt>
+            <dd>{instance.maintenanceWindow ? describeWindow(instance.maintenanceWindow) : 'None set'}</dd>
+            <dt>Deletion protection</dt>
+            <dd>{instance.deletionProtection ? 'On: the instance cannot be deleted until it is turned off' : 'Off'}</dd>
             <dt>Billing</dt>
             <dd>
               {humanize(instance.billing.mode)}
