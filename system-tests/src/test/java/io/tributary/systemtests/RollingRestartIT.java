@@ -141,10 +141,16 @@ class RollingRestartIT {
 
     @Test
     @Order(3)
-    void aNewFlavorRollsOntoOneBrokerAtATimeUnderSteadyProduceAndLosesNothing() throws Exception {
+    void moreStorageThenANewFlavorAndASettingThatNeedsARestartUnderSteadyProduceLoseNothing() throws Exception {
         String threadsBefore = instance.brokerSetting(1, "num.network.threads");
         try (SteadyProducer producer = SteadyProducer.start(instance.clientProperties(), TOPIC)) {
-            ApiClient.Response resized = api.patch(base, TOKEN, Map.of("flavor", "kafka.4u8g"));
+            Map<Integer, Long> pids = instance.brokerPids();
+            ApiClient.Response grown = api.patch(base, TOKEN, Map.of("storageGb", 150));
+            assertThat(grown.status()).as("more storage needs no restart: " + grown.raw()).isEqualTo(200);
+            assertThat(instance.brokerPids()).isEqualTo(pids);
+
+            ApiClient.Response resized = api.patch(base, TOKEN,
+                    Map.of("flavor", "kafka.4u8g", "brokerConfig", Map.of("replica.lag.time.max.ms", "40000")));
             assertThat(resized.status()).as(resized.raw()).isEqualTo(202);
             Roll roll = follow(resized.text("currentOperationId"));
             producer.close();
@@ -157,9 +163,12 @@ class RollingRestartIT {
             assertThat(after.path("brokers")).allSatisfy(b -> assertThat(b.path("pendingRestart").asBoolean()).isFalse());
             String threadsAfter = instance.brokerSetting(1, "num.network.threads");
             assertThat(threadsAfter).as("the new flavor's threads").isNotEqualTo(threadsBefore);
-            for (int node = 2; node <= 3; node++) {
+            for (int node = 1; node <= 3; node++) {
                 assertThat(instance.brokerSetting(node, "num.network.threads")).isEqualTo(threadsAfter);
+                assertThat(instance.brokerSetting(node, "replica.lag.time.max.ms")).as("a setting Kafka takes only at start")
+                        .isEqualTo("40000");
             }
+            assertThat(after.path("storageGb").asInt()).isEqualTo(150);
             assertThat(producer.error()).as("the producer was never refused").isNull();
             assertThat(readAll()).as("every acknowledged record is there").containsAll(producer.acked());
         }
