@@ -158,6 +158,19 @@ public class LocalHostProvider implements HostProvider {
         }
         Path home = Path.of(host.getAgentHome());
         Path tokenFile = home.resolve(JOIN_TOKEN_FILE);
+        // A control plane killed between starting an agent and recording its pid must not start a second one
+        // for the same host when it resumes: the one that runs is adopted.
+        Optional<ProcessHandle> running = LocalProcesses.findAny(hostMarker(host));
+        if (running.isPresent()) {
+            long pid = running.get().pid();
+            log.info("instance={} node={} local host {} agent already runs, pid {}; adopted", host.getInstanceId(),
+                    host.getNodeId(), host.getId(), pid);
+            return tx.execute(s -> {
+                Host h = hosts.findById(host.getId()).orElseThrow();
+                h.setAgentPid(pid);
+                return hosts.saveAndFlush(h);
+            });
+        }
         try {
             Files.createDirectories(home);
             Host saved = issueJoinTokenUnlessEnrolled(host, tokenFile);
@@ -222,9 +235,14 @@ public class LocalHostProvider implements HostProvider {
         command.add(javaCommand());
         command.addAll(List.of("-Xmx32m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:MaxMetaspaceSize=48m", "-XX:ReservedCodeCacheSize=16m",
-                "-Dtributary.host=" + host.getId(), "-Dtributary.agent.home=" + host.getAgentHome(),
+                hostMarker(host).strip(), "-Dtributary.agent.home=" + host.getAgentHome(),
                 "-cp", distribution.resolve("lib") + "/*", AGENT_MAIN));
         return command;
+    }
+
+    /** What names a host's agent on its command line. */
+    private static String hostMarker(Host host) {
+        return "-Dtributary.host=" + host.getId() + " ";
     }
 
     private String javaCommand() {

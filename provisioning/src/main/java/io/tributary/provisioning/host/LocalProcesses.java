@@ -21,6 +21,12 @@ final class LocalProcesses {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> commandLine(pid).contains(marker));
     }
 
+    /** A live process, whatever its pid, whose command line names {@code marker}. */
+    static Optional<ProcessHandle> findAny(String marker) {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> commandLine(p.pid()).contains(marker)).findFirst();
+    }
+
     static Optional<Long> readPid(Path pidFile) {
         try {
             return Optional.of(Long.parseLong(Files.readString(pidFile).trim()));
