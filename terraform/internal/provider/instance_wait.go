@@ -61,71 +61,82 @@ func waitForGone(ctx context.Context, api *apiContext, id string) error {
 // SUCCEEDED, failing with the operation's error when it FAILED and when ctx ends; while it
 // runs, its step, percent and wait reason are logged.
 func waitForOperation(ctx context.Context, api *apiContext, id string) error {
-	last := "unknown"
-	failures := 0
-	for {
-		op, _, err := api.api.OperationsAPI.GetOperation(ctx, api.project, id).Execute()
-		switch {
-		case err != nil:
-			failures++
-			if failures >= maxConsecutiveErrors || ctx.Err() != nil {
-				return operationWaitError(ctx, id, last, errors.New(describeAPIError(err)))
-			}
-		default:
-			failures = 0
-			last = fmt.Sprintf("%s, %d%%", op.Status, op.Percent)
-			switch op.Status {
-			case client.OPERATIONSTATUS_SUCCEEDED:
-				return nil
-			case client.OPERATIONSTATUS_FAILED:
-				reason := op.GetError()
-				if reason == "" {
-					reason = "no reason given"
-				}
-				return fmt.Errorf("operation %s (%s) failed: %s", id, op.Type, reason)
-			}
-			tflog.Info(ctx, "waiting for operation", map[string]any{"operation_id": id, "type": string(op.Type),
-				"percent": op.Percent, "step": op.GetCurrentStep(), "detail": op.GetDetail()})
-		}
-		if err := sleep(ctx, pollInterval); err != nil {
-			return operationWaitError(ctx, id, last, nil)
-		}
+	get := func(ctx context.Context) (*client.Operation, *http.Response, error) {
+		return api.api.OperationsAPI.GetOperation(ctx, api.project, id).Execute()
 	}
-}
-
-func operationWaitError(ctx context.Context, id, last string, cause error) error {
-	if ctx.Err() != nil {
-		return fmt.Errorf("timed out waiting for operation %s to finish (last %s); raise the `update` timeout in `timeouts`", id, last)
-	}
-	return fmt.Errorf("could not follow operation %s (last %s): %w", id, last, cause)
+	return poll(ctx, get, func(op *client.Operation) (string, bool, error) {
+		last := fmt.Sprintf("%s, %d%%", op.Status, op.Percent)
+		switch op.Status {
+		case client.OPERATIONSTATUS_SUCCEEDED:
+			return last, true, nil
+		case client.OPERATIONSTATUS_FAILED:
+			reason := op.GetError()
+			if reason == "" {
+				reason = "no reason given"
+			}
+			return last, true, fmt.Errorf("operation %s (%s) failed: %s", id, op.Type, reason)
+		}
+		tflog.Info(ctx, "waiting for operation", map[string]any{"operation_id": id, "type": string(op.Type),
+			"percent": op.Percent, "step": op.GetCurrentStep(), "detail": op.GetDetail()})
+		return last, false, nil
+	}, func(last string, cause error) error {
+		if cause == nil {
+			return fmt.Errorf("timed out waiting for operation %s to finish (last %s); raise the `update` timeout in `timeouts`", id, last)
+		}
+		return fmt.Errorf("could not follow operation %s (last %s): %w", id, last, cause)
+	})
 }
 
 // pollInstance GETs the instance every pollInterval and hands each view to seen (nil once
 // GET answers 404) until seen is done, returning seen's error. want names the awaited
 // state in the errors: after maxConsecutiveErrors failed polls in a row, or when ctx ends.
 func pollInstance(ctx context.Context, api *apiContext, id, want string, seen func(*client.Instance) (done bool, err error)) error {
+	get := func(ctx context.Context) (*client.Instance, *http.Response, error) {
+		in, httpResp, err := api.api.InstancesAPI.GetInstance(ctx, api.project, id).Execute()
+		if isNotFound(httpResp, err) {
+			return nil, httpResp, nil // gone: seen(nil)
+		}
+		return in, httpResp, err
+	}
+	return poll(ctx, get, func(in *client.Instance) (string, bool, error) {
+		last := "gone"
+		if in != nil {
+			last = string(in.Status)
+		}
+		done, err := seen(in)
+		return last, done || in == nil, err
+	}, func(last string, cause error) error { return waitError(ctx, id, want, last, cause) })
+}
+
+// poll GETs a resource every pollInterval and hands each answer to seen, which names its state
+// and says whether the wait is over, until it is; failed GETs are retried up to
+// maxConsecutiveErrors in a row. failed makes the error of a wait that cannot go on: cause is
+// nil when ctx ended, else the last API error.
+func poll[T any](ctx context.Context, get func(context.Context) (*T, *http.Response, error),
+	seen func(*T) (state string, done bool, err error), failed func(last string, cause error) error) error {
 	last := "unknown"
 	failures := 0
 	for {
-		in, httpResp, err := api.api.InstancesAPI.GetInstance(ctx, api.project, id).Execute()
+		v, _, err := get(ctx)
 		switch {
-		case isNotFound(httpResp, err):
-			_, err := seen(nil)
-			return err
 		case err != nil:
 			failures++
-			if failures >= maxConsecutiveErrors || ctx.Err() != nil {
-				return waitError(ctx, id, want, last, errors.New(describeAPIError(err)))
+			if ctx.Err() != nil {
+				return failed(last, nil)
+			}
+			if failures >= maxConsecutiveErrors {
+				return failed(last, errors.New(describeAPIError(err)))
 			}
 		default:
 			failures = 0
-			last = string(in.Status)
-			if done, err := seen(in); done {
+			state, done, err := seen(v)
+			last = state
+			if done {
 				return err
 			}
 		}
-		if err := sleep(ctx, pollInterval); err != nil {
-			return waitError(ctx, id, want, last, nil)
+		if sleep(ctx, pollInterval) != nil {
+			return failed(last, nil)
 		}
 	}
 }
