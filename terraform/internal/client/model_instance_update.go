@@ -23,6 +23,10 @@ type InstanceUpdate struct {
 	KafkaVersion *string `json:"kafkaVersion,omitempty"`
 	// Vertical scaling: the new flavor's heap, threads and limits, applied by rolling restart.
 	Flavor *string `json:"flavor,omitempty"`
+	// Horizontal scaling, within the flavor's broker bounds; on its own, without flavor, brokerConfig, storageGb or kafkaVersion. Larger: new broker-only nodes, then a rebalance onto them (SCALE_OUT). Smaller: the highest-numbered brokers are emptied, stopped and removed (SCALE_IN); refused while a topic's replication factor is larger than the new count, or when a zone would be left without a broker.
+	BrokerCount *int32 `json:"brokerCount,omitempty"`
+	// With a larger brokerCount, whether the scale-out spreads the existing partitions onto the new brokers (a rebalance without throttle). False leaves them empty until a POST .../rebalances.
+	Rebalance *bool `json:"rebalance,omitempty"`
 	// Storage per broker; only larger, within the flavor's bounds. Applied without a restart.
 	StorageGb *int32 `json:"storageGb,omitempty"`
 	// The whole set of tuned broker settings (replaces the current one; the same rules as in an order). Settings Kafka changes while running (`dynamic` in GET /api/v1/broker-settings) are set on the brokers at once and the answer is 200; a change of any other setting is applied by a rolling restart (202). A removed setting goes back to the platform's value.
@@ -45,6 +49,8 @@ type _InstanceUpdate InstanceUpdate
 // will change when the set of required properties is changed
 func NewInstanceUpdate() *InstanceUpdate {
 	this := InstanceUpdate{}
+	var rebalance bool = true
+	this.Rebalance = &rebalance
 	return &this
 }
 
@@ -53,6 +59,8 @@ func NewInstanceUpdate() *InstanceUpdate {
 // but it doesn't guarantee that properties required by API are set
 func NewInstanceUpdateWithDefaults() *InstanceUpdate {
 	this := InstanceUpdate{}
+	var rebalance bool = true
+	this.Rebalance = &rebalance
 	return &this
 }
 
@@ -118,6 +126,70 @@ func (o *InstanceUpdate) HasFlavor() bool {
 // SetFlavor gets a reference to the given string and assigns it to the Flavor field.
 func (o *InstanceUpdate) SetFlavor(v string) {
 	o.Flavor = &v
+}
+
+// GetBrokerCount returns the BrokerCount field value if set, zero value otherwise.
+func (o *InstanceUpdate) GetBrokerCount() int32 {
+	if o == nil || IsNil(o.BrokerCount) {
+		var ret int32
+		return ret
+	}
+	return *o.BrokerCount
+}
+
+// GetBrokerCountOk returns a tuple with the BrokerCount field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+func (o *InstanceUpdate) GetBrokerCountOk() (*int32, bool) {
+	if o == nil || IsNil(o.BrokerCount) {
+		return nil, false
+	}
+	return o.BrokerCount, true
+}
+
+// HasBrokerCount returns a boolean if a field has been set.
+func (o *InstanceUpdate) HasBrokerCount() bool {
+	if o != nil && !IsNil(o.BrokerCount) {
+		return true
+	}
+
+	return false
+}
+
+// SetBrokerCount gets a reference to the given int32 and assigns it to the BrokerCount field.
+func (o *InstanceUpdate) SetBrokerCount(v int32) {
+	o.BrokerCount = &v
+}
+
+// GetRebalance returns the Rebalance field value if set, zero value otherwise.
+func (o *InstanceUpdate) GetRebalance() bool {
+	if o == nil || IsNil(o.Rebalance) {
+		var ret bool
+		return ret
+	}
+	return *o.Rebalance
+}
+
+// GetRebalanceOk returns a tuple with the Rebalance field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+func (o *InstanceUpdate) GetRebalanceOk() (*bool, bool) {
+	if o == nil || IsNil(o.Rebalance) {
+		return nil, false
+	}
+	return o.Rebalance, true
+}
+
+// HasRebalance returns a boolean if a field has been set.
+func (o *InstanceUpdate) HasRebalance() bool {
+	if o != nil && !IsNil(o.Rebalance) {
+		return true
+	}
+
+	return false
+}
+
+// SetRebalance gets a reference to the given bool and assigns it to the Rebalance field.
+func (o *InstanceUpdate) SetRebalance(v bool) {
+	o.Rebalance = &v
 }
 
 // GetStorageGb returns the StorageGb field value if set, zero value otherwise.
@@ -392,6 +464,12 @@ func (o InstanceUpdate) ToMap() (map[string]interface{}, error) {
 	if !IsNil(o.Flavor) {
 		toSerialize["flavor"] = o.Flavor
 	}
+	if !IsNil(o.BrokerCount) {
+		toSerialize["brokerCount"] = o.BrokerCount
+	}
+	if !IsNil(o.Rebalance) {
+		toSerialize["rebalance"] = o.Rebalance
+	}
 	if !IsNil(o.StorageGb) {
 		toSerialize["storageGb"] = o.StorageGb
 	}
@@ -440,6 +518,8 @@ func (o *InstanceUpdate) UnmarshalJSON(data []byte) (err error) {
 	if err = json.Unmarshal(data, &additionalProperties); err == nil {
 		delete(additionalProperties, "kafkaVersion")
 		delete(additionalProperties, "flavor")
+		delete(additionalProperties, "brokerCount")
+		delete(additionalProperties, "rebalance")
 		delete(additionalProperties, "storageGb")
 		delete(additionalProperties, "brokerConfig")
 		delete(additionalProperties, "maintenanceWindow")

@@ -25,6 +25,9 @@ const (
 	OPERATIONTYPE_ROTATE_CERTIFICATES OperationType = "ROTATE_CERTIFICATES"
 	OPERATIONTYPE_RESTART_BROKERS     OperationType = "RESTART_BROKERS"
 	OPERATIONTYPE_UPGRADE_KAFKA       OperationType = "UPGRADE_KAFKA"
+	OPERATIONTYPE_SCALE_OUT           OperationType = "SCALE_OUT"
+	OPERATIONTYPE_SCALE_IN            OperationType = "SCALE_IN"
+	OPERATIONTYPE_REBALANCE           OperationType = "REBALANCE"
 )
 
 // All allowed values of OperationType enum
@@ -34,6 +37,9 @@ var AllowedOperationTypeEnumValues = []OperationType{
 	"ROTATE_CERTIFICATES",
 	"RESTART_BROKERS",
 	"UPGRADE_KAFKA",
+	"SCALE_OUT",
+	"SCALE_IN",
+	"REBALANCE",
 }
 
 func (v *OperationType) UnmarshalJSON(src []byte) error {
