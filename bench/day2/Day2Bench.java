@@ -30,7 +30,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Benchmark: what does a producer notice of day-2 actions? A steady acks=all idempotent producer
  * (200 records/s, each value its sequence number) writes to a 3-partition, RF 3, min.insync 2 topic
- * while the instance sits idle (baseline), rolls its brokers, and changes flavor. Afterwards the
+ * while the instance sits idle (baseline), rolls its brokers, changes flavor, upgrades Kafka, scales out to 4 brokers
+ * (with the rebalance onto the fourth) and back in to 3. Afterwards the
  * whole topic is read back and every acknowledged record that is not there counts as lost.
  */
 public class Day2Bench {
@@ -110,6 +111,14 @@ public class Day2Bench {
                     start = System.nanoTime();
                     awaitOperation(operations + rollingChange(path, "{\"kafkaVersion\":\"4.3.1\"}"));
                     phases.add(new Phase("Kafka upgrade", start, System.nanoTime()));
+
+                    start = System.nanoTime();
+                    awaitOperation(operations + rollingChange(path, "{\"brokerCount\":4}"));
+                    phases.add(new Phase("scale-out 3->4", start, System.nanoTime()));
+
+                    start = System.nanoTime();
+                    awaitOperation(operations + rollingChange(path, "{\"brokerCount\":3}"));
+                    phases.add(new Phase("scale-in 4->3", start, System.nanoTime()));
                 }
             } finally {
                 producer.stop();

@@ -34,7 +34,7 @@ func (r ApiCancelRebalanceRequest) Execute() (*Rebalance, *http.Response, error)
 }
 
 /*
-CancelRebalance Cancel the running rebalance: the reassignments still in progress are cancelled (their partitions keep their old replicas), the throttle is lifted, and the operation ends (a `REBALANCE` fails with \"cancelled\"; a scale-out goes on without the rest of its rebalance). A scale-in's moves cannot be cancelled (409), nor a rebalance that is not running (409 `REBALANCE_NOT_RUNNING`).
+CancelRebalance Cancel the running rebalance: the reassignments still in progress are cancelled (their partitions keep their old replicas), the throttle is lifted, and the operation ends (a `REBALANCE` fails with \"cancelled\"; a scale-out goes on without the rest of its rebalance). A scale-in's moves cannot be cancelled, nor a rebalance that is not running (409 `INVALID_STATE`).
 
 	@param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
 	@param project Project id.
@@ -758,7 +758,7 @@ func (r ApiGetRebalanceRequest) Execute() (*Rebalance, *http.Response, error) {
 }
 
 /*
-GetRebalance The instance's latest rebalance (on its own, or a scale-out's or scale-in's) and its progress; 404 `REBALANCE_NOT_FOUND` when it never had one.
+GetRebalance The instance's latest rebalance (on its own, or a scale-out's or scale-in's) and its progress; 404 when it never had one.
 
 	@param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
 	@param project Project id.

@@ -20,6 +20,8 @@ var _ MappedNullable = &RebalancePlan{}
 
 // RebalancePlan struct for RebalancePlan
 type RebalancePlan struct {
+	// The REBALANCE operation that carries the plan out; absent in a dry run.
+	OperationId NullableString `json:"operationId,omitempty"`
 	// Partitions of the instance's topics.
 	Partitions int32 `json:"partitions"`
 	// Partitions whose replicas change.
@@ -56,6 +58,49 @@ func NewRebalancePlan(partitions int32, partitionsToMove int32, leadersToMove in
 func NewRebalancePlanWithDefaults() *RebalancePlan {
 	this := RebalancePlan{}
 	return &this
+}
+
+// GetOperationId returns the OperationId field value if set, zero value otherwise (both if not set or set to explicit null).
+func (o *RebalancePlan) GetOperationId() string {
+	if o == nil || IsNil(o.OperationId.Get()) {
+		var ret string
+		return ret
+	}
+	return *o.OperationId.Get()
+}
+
+// GetOperationIdOk returns a tuple with the OperationId field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+// NOTE: If the value is an explicit nil, `nil, true` will be returned
+func (o *RebalancePlan) GetOperationIdOk() (*string, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return o.OperationId.Get(), o.OperationId.IsSet()
+}
+
+// HasOperationId returns a boolean if a field has been set.
+func (o *RebalancePlan) HasOperationId() bool {
+	if o != nil && o.OperationId.IsSet() {
+		return true
+	}
+
+	return false
+}
+
+// SetOperationId gets a reference to the given NullableString and assigns it to the OperationId field.
+func (o *RebalancePlan) SetOperationId(v string) {
+	o.OperationId.Set(&v)
+}
+
+// SetOperationIdNil sets the value for OperationId to be an explicit nil
+func (o *RebalancePlan) SetOperationIdNil() {
+	o.OperationId.Set(nil)
+}
+
+// UnsetOperationId ensures that no value is present for OperationId, not even an explicit nil
+func (o *RebalancePlan) UnsetOperationId() {
+	o.OperationId.Unset()
 }
 
 // GetPartitions returns the Partitions field value
@@ -212,6 +257,9 @@ func (o RebalancePlan) MarshalJSON() ([]byte, error) {
 
 func (o RebalancePlan) ToMap() (map[string]interface{}, error) {
 	toSerialize := map[string]interface{}{}
+	if o.OperationId.IsSet() {
+		toSerialize["operationId"] = o.OperationId.Get()
+	}
 	toSerialize["partitions"] = o.Partitions
 	toSerialize["partitionsToMove"] = o.PartitionsToMove
 	toSerialize["leadersToMove"] = o.LeadersToMove
@@ -266,6 +314,7 @@ func (o *RebalancePlan) UnmarshalJSON(data []byte) (err error) {
 	additionalProperties := make(map[string]interface{})
 
 	if err = json.Unmarshal(data, &additionalProperties); err == nil {
+		delete(additionalProperties, "operationId")
 		delete(additionalProperties, "partitions")
 		delete(additionalProperties, "partitionsToMove")
 		delete(additionalProperties, "leadersToMove")

@@ -18,6 +18,9 @@ import io.tributary.provisioning.kafkauser.AdminUserSetup;
 import io.tributary.provisioning.kafkauser.KafkaUserRepository;
 import io.tributary.provisioning.operation.OperationRepository;
 import io.tributary.provisioning.operation.OperationStarter;
+import io.tributary.provisioning.rebalance.PartitionMover;
+import io.tributary.provisioning.rebalance.RebalanceRepository;
+import io.tributary.provisioning.reconcile.BrokerHosts;
 import io.tributary.provisioning.reconcile.ClusterProbe;
 import io.tributary.provisioning.reconcile.CreateInstanceWorkflow;
 import io.tributary.provisioning.reconcile.DeleteInstanceWorkflow;
@@ -25,7 +28,9 @@ import io.tributary.provisioning.reconcile.InstanceHealthMonitor;
 import io.tributary.provisioning.reconcile.SaslLogins;
 import io.tributary.provisioning.reconcile.OperationRunner;
 import io.tributary.provisioning.reconcile.Reconciler;
+import io.tributary.provisioning.reconcile.RebalanceWorkflow;
 import io.tributary.provisioning.reconcile.RestartBrokersWorkflow;
+import io.tributary.provisioning.reconcile.ScaleBrokersWorkflow;
 import io.tributary.provisioning.reconcile.RotateCertificatesWorkflow;
 import io.tributary.provisioning.tls.CertificateRenewal;
 import io.tributary.provisioning.tls.ControlPlaneClients;
@@ -107,13 +112,37 @@ public class ProvisioningConfiguration {
     }
 
     @Bean
+    BrokerHosts brokerHosts(InstanceRepository instances, BrokerRepository brokers, HostRepository hosts,
+                            HostProviders providers, ClusterProbe probe, ControlPlaneClients clients,
+                            TransactionTemplate tx) {
+        return new BrokerHosts(instances, brokers, hosts, providers, probe, clients, tx);
+    }
+
+    @Bean
     CreateInstanceWorkflow createInstanceWorkflow(InstanceRepository instances, BrokerRepository brokers,
-                                                  HostRepository hosts, HostProviders providers,
-                                                  DesiredStateWriter desiredStates, ClusterProbe probe,
-                                                  AdminUserSetup adminUser, ControlPlaneClients clients,
-                                                  TransactionTemplate tx, Clock clock) {
-        return new CreateInstanceWorkflow(instances, brokers, hosts, providers, desiredStates, probe, adminUser, clients,
-                tx, clock);
+                                                  BrokerHosts brokerHosts, DesiredStateWriter desiredStates,
+                                                  AdminUserSetup adminUser, TransactionTemplate tx, Clock clock) {
+        return new CreateInstanceWorkflow(instances, brokers, brokerHosts, desiredStates, adminUser, tx, clock);
+    }
+
+    @Bean
+    PartitionMover partitionMover() {
+        return new PartitionMover();
+    }
+
+    @Bean
+    RebalanceWorkflow rebalanceWorkflow(RebalanceRepository rebalances, PartitionMover mover, BrokerHosts brokerHosts,
+                                        TransactionTemplate tx) {
+        return new RebalanceWorkflow(rebalances, mover, brokerHosts, tx);
+    }
+
+    @Bean
+    ScaleBrokersWorkflow scaleBrokersWorkflow(InstanceRepository instances, BrokerRepository brokers,
+                                              HostRepository hosts, HostProviders providers, BrokerHosts brokerHosts,
+                                              DesiredStateWriter desiredStates, RebalanceWorkflow rebalance,
+                                              PartitionMover mover, TransactionTemplate tx, Clock clock) {
+        return new ScaleBrokersWorkflow(instances, brokers, hosts, providers, brokerHosts, desiredStates, rebalance,
+                mover, tx, clock);
     }
 
     @Bean
@@ -143,8 +172,10 @@ public class ProvisioningConfiguration {
     OperationRunner operationRunner(OperationRepository operations, InstanceRepository instances, HostRepository hosts,
                                     HostProviders providers, CreateInstanceWorkflow create,
                                     DeleteInstanceWorkflow delete, RotateCertificatesWorkflow rotate,
-                                    RestartBrokersWorkflow restart, TransactionTemplate tx, Clock clock) {
-        return new OperationRunner(operations, instances, hosts, providers, create, delete, rotate, restart, tx, clock);
+                                    RestartBrokersWorkflow restart, ScaleBrokersWorkflow scale,
+                                    RebalanceWorkflow rebalance, TransactionTemplate tx, Clock clock) {
+        return new OperationRunner(operations, instances, hosts, providers, create, delete, rotate, restart, scale,
+                rebalance, tx, clock);
     }
 
     /** Starts rolling certificate rotations: on request, and for certificates that end within 30 days. */

@@ -36,7 +36,8 @@ import tools.jackson.databind.JsonNode;
  * Rolling restarts on real brokers: a full roll under a steady {@code acks=all} producer loses no acknowledged
  * record and restarts each broker exactly once; a broker held down (SIGSTOP) keeps the roller from taking a second
  * broker down, and the operation says why it waits; a new flavor and a Kafka upgrade roll the same way; a roll whose
- * control plane is killed halfway resumes and restarts no broker twice.
+ * control plane is killed halfway resumes and restarts no broker twice. A scale-out to 4 brokers and back to 3, under
+ * the same producer, lose nothing either; the fourth broker holds replicas and leaders while it is there.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -207,6 +208,110 @@ class RollingRestartIT {
         ApiClient.Response back = api.patch(base, TOKEN, Map.of("kafkaVersion", from));
         assertThat(back.status()).as("never back once finalized").isEqualTo(400);
         assertThat(back.raw()).contains("cannot go back");
+    }
+
+    @Test
+    @Order(5)
+    void aScaleOutAddsABrokerThatThenHoldsReplicasAndLeadersAndLosesNothing() throws Exception {
+        ApiClient.Response before = api.post(base + "/rebalances", TOKEN, Map.of("dryRun", true));
+        assertThat(before.status()).as(before.raw()).isEqualTo(200);
+        assertThat(before.json().path("brokers")).hasSize(3);
+        assertThat(before.json().path("operationId").isMissingNode() || before.json().path("operationId").isNull()).isTrue();
+        Set<String> states = new HashSet<>();
+        try (SteadyProducer producer = SteadyProducer.start(instance.clientProperties(), TOPIC)) {
+            ApiClient.Response scaling = api.patch(base, TOKEN, Map.of("brokerCount", 4));
+            assertThat(scaling.status()).as(scaling.raw()).isEqualTo(202);
+            String operation = scaling.text("currentOperationId");
+            assertThat(api.get(instance.projectPath() + "/operations/" + operation, TOKEN).text("type"))
+                    .isEqualTo("SCALE_OUT");
+            await("the scale-out finished").atMost(ROLL.plusMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                states.add(api.get(base, TOKEN).text("status"));
+                return finished(operation);
+            });
+            producer.close();
+            assertThat(api.get(instance.projectPath() + "/operations/" + operation, TOKEN).text("status"))
+                    .isEqualTo("SUCCEEDED");
+            assertThat(producer.error()).as("the producer was never refused").isNull();
+            assertThat(readAll()).as("every acknowledged record is there").containsAll(producer.acked());
+        }
+        assertThat(states).contains("EXTENDING");
+        JsonNode view = api.get(base, TOKEN).json();
+        assertThat(view.path("status").asText()).isEqualTo("RUNNING");
+        assertThat(view.path("brokerCount").asInt()).isEqualTo(4);
+        assertThat(view.path("brokers")).hasSize(4);
+        assertThat(view.path("brokers").get(3).path("roles").toString()).isEqualTo("[\"broker\"]");
+        Map<String, Integer> newBroker = replicasAndLeadersOf(4);
+        assertThat(newBroker.get("replicas")).as("replicas on the new broker").isGreaterThan(10);
+        assertThat(newBroker.get("leaders")).as("partitions the new broker leads").isGreaterThan(3);
+
+        JsonNode rebalance = api.get(base + "/rebalances", TOKEN).json();
+        assertThat(rebalance.path("operationType").asText()).isEqualTo("SCALE_OUT");
+        assertThat(rebalance.path("partitionsToMove").asInt()).isPositive();
+        assertThat(rebalance.path("partitionsMoved").asInt()).isEqualTo(rebalance.path("partitionsToMove").asInt());
+        ApiClient.Response after = api.post(base + "/rebalances", TOKEN, Map.of("dryRun", true));
+        assertThat(after.json().path("partitionsToMove").asInt()).as("evenly spread now: " + after.raw()).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void aScaleInEmptiesTheLastBrokerFirstThenRemovesItAndLosesNothing() throws Exception {
+        ApiClient.Response tooFew = api.patch(base, TOKEN, Map.of("brokerCount", 2));
+        assertThat(tooFew.status()).isEqualTo(400);
+        assertThat(tooFew.raw()).contains("brokerCount");
+        Set<String> states = new HashSet<>();
+        try (SteadyProducer producer = SteadyProducer.start(instance.clientProperties(), TOPIC)) {
+            ApiClient.Response scaling = api.patch(base, TOKEN, Map.of("brokerCount", 3));
+            assertThat(scaling.status()).as(scaling.raw()).isEqualTo(202);
+            String operation = scaling.text("currentOperationId");
+            assertThat(api.get(instance.projectPath() + "/operations/" + operation, TOKEN).text("type"))
+                    .isEqualTo("SCALE_IN");
+            assertThat(api.delete(base + "/rebalances", TOKEN).status()).as("a scale-in's moves are not cancelled")
+                    .isEqualTo(409);
+            await("the scale-in finished").atMost(ROLL.plusMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                states.add(api.get(base, TOKEN).text("status"));
+                return finished(operation);
+            });
+            producer.close();
+            assertThat(api.get(instance.projectPath() + "/operations/" + operation, TOKEN).text("status"))
+                    .isEqualTo("SUCCEEDED");
+            assertThat(producer.error()).as("the producer was never refused").isNull();
+            assertThat(readAll()).as("every acknowledged record is there").containsAll(producer.acked());
+        }
+        assertThat(states).contains("EXTENDING");
+        JsonNode view = api.get(base, TOKEN).json();
+        assertThat(view.path("brokerCount").asInt()).isEqualTo(3);
+        assertThat(view.path("brokers")).hasSize(3);
+        assertThat(instance.brokerPids()).containsOnlyKeys(1, 2, 3);
+        try (Admin admin = Admin.create(instance.clientProperties())) {
+            assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).as("registered brokers").hasSize(3);
+        }
+        assertThat(replicasAndLeadersOf(4).get("replicas")).isZero();
+
+        ApiClient.Response started = api.post(base + "/rebalances", TOKEN, Map.of("throttleBytesPerSecond", 10_485_760));
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        String operation = started.text("operationId");
+        await().atMost(Duration.ofMinutes(2)).until(() -> finished(operation));
+        JsonNode rebalance = api.get(base + "/rebalances", TOKEN).json();
+        assertThat(rebalance.path("operationId").asText()).isEqualTo(operation);
+        assertThat(rebalance.path("status").asText()).as(rebalance.toString()).isEqualTo("SUCCEEDED");
+        assertThat(api.delete(base + "/rebalances", TOKEN).status()).as("nothing running to cancel").isEqualTo(409);
+    }
+
+    /** How many replicas a broker holds and how many partitions it leads, over every topic. */
+    private Map<String, Integer> replicasAndLeadersOf(int node) throws Exception {
+        try (Admin admin = Admin.create(instance.clientProperties())) {
+            Set<String> names = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true))
+                    .names().get(10, TimeUnit.SECONDS);
+            int replicas = 0;
+            int leaders = 0;
+            for (TopicDescription topic : admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
+                for (var partition : topic.partitions()) {
+                    replicas += partition.replicas().stream().anyMatch(n -> n.id() == node) ? 1 : 0;
+                    leaders += partition.leader() != null && partition.leader().id() == node ? 1 : 0;
+                }
+            }
+            return Map.of("replicas", replicas, "leaders", leaders);
+        }
     }
 
     private Map<Integer, Set<Long>> lookAtPids(Map<Integer, Set<Long>> seen) throws Exception {

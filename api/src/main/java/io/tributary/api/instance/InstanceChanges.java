@@ -7,20 +7,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * The part of a PATCH that changes how the instance runs, each field by its own rule: the maintenance window and
- * deletion protection are stored; a Kafka upgrade, more storage, retention and the flavor or broker settings are
- * checked and applied ({@link KafkaUpgrade}, {@link StorageGrowth}, {@link RetentionChange},
- * {@link BrokerReconfiguration}), in the caller's transaction on the locked instance.
+ * deletion protection are stored; a new broker count, a Kafka upgrade, more storage, retention and the flavor or
+ * broker settings are checked and applied ({@link BrokerScaling}, {@link KafkaUpgrade}, {@link StorageGrowth},
+ * {@link RetentionChange}, {@link BrokerReconfiguration}), in the caller's transaction on the locked instance.
  */
 @Component
 class InstanceChanges {
 
+    private final BrokerScaling scaling;
     private final KafkaUpgrade upgrade;
     private final StorageGrowth storage;
     private final RetentionChange retention;
     private final BrokerReconfiguration reconfiguration;
 
-    InstanceChanges(KafkaUpgrade upgrade, StorageGrowth storage, RetentionChange retention,
+    InstanceChanges(BrokerScaling scaling, KafkaUpgrade upgrade, StorageGrowth storage, RetentionChange retention,
                     BrokerReconfiguration reconfiguration) {
+        this.scaling = scaling;
         this.upgrade = upgrade;
         this.storage = storage;
         this.retention = retention;
@@ -29,7 +31,8 @@ class InstanceChanges {
 
     /**
      * @param rewriteDesiredState whether the hosts' desired states must be written again
-     * @param operation           the rolling restart or upgrade that applies the change ({@code null}: applied)
+     * @param operation           the scaling, rolling restart or upgrade that applies the change ({@code null}:
+     *                            applied)
      */
     record Applied(boolean rewriteDesiredState, Operation operation) {
     }
@@ -40,6 +43,12 @@ class InstanceChanges {
         }
         if (change.getDeletionProtection() != null) {
             instance.setDeletionProtection(change.getDeletionProtection());
+        }
+        Operation scaled = scaling.apply(instance, change).orElse(null);
+        if (scaled != null) {
+            // alone among the shape changes; the scaling writes the hosts' desired states as brokers come and go
+            boolean policyChanged = change.getRetention() != null && retention.apply(instance, change.getRetention());
+            return new Applied(policyChanged, scaled);
         }
         Operation upgrading = upgrade.apply(instance, change).orElse(null);
         boolean storageGrown = storage.apply(instance, change.getStorageGb(), change.getFlavor());

@@ -13,11 +13,16 @@ import io.tributary.api.generated.model.InstancePageDto;
 import io.tributary.api.generated.model.InstanceStatusDto;
 import io.tributary.api.generated.model.InstanceUpdateDto;
 import io.tributary.api.generated.model.OperationDto;
+import io.tributary.api.generated.model.RebalanceDto;
+import io.tributary.api.generated.model.RebalancePlanDto;
+import io.tributary.api.generated.model.RebalanceRequestDto;
 import io.tributary.api.operation.OperationMapper;
 import io.tributary.api.tenancy.ProjectAccess;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.instance.InstanceEventRepository;
 import io.tributary.provisioning.instance.InstanceStatus;
+import io.tributary.provisioning.operation.Operation;
+import io.tributary.provisioning.rebalance.RebalancePlan;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -36,15 +41,45 @@ class InstancesController implements InstancesApi {
     private final AuditContext audit;
     private final InstanceEventRepository events;
     private final BrokerRestarts restarts;
+    private final Rebalances rebalances;
 
     InstancesController(InstanceService service, InstanceMapper mapper, ProjectAccess access, AuditContext audit,
-                        InstanceEventRepository events, BrokerRestarts restarts) {
+                        InstanceEventRepository events, BrokerRestarts restarts,
+                        Rebalances rebalances) {
         this.service = service;
         this.mapper = mapper;
         this.access = access;
         this.audit = audit;
         this.events = events;
         this.restarts = restarts;
+        this.rebalances = rebalances;
+    }
+
+    @Override
+    public ResponseEntity<RebalancePlanDto> startRebalance(UUID project, UUID instance, RebalanceRequestDto body) {
+        access.change(project);
+        audit.resource(instance.toString());
+        RebalancePlan plan = rebalances.dryRun(project, instance);
+        if (Boolean.TRUE.equals(body.getDryRun())) {
+            return ResponseEntity.ok(RebalanceMapper.toDto(plan, null));
+        }
+        Operation started = ConcurrentChange.retry(() -> rebalances.start(project, instance, plan,
+                body.getThrottleBytesPerSecond()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(RebalanceMapper.toDto(plan, started.getId()));
+    }
+
+    @Override
+    public ResponseEntity<RebalanceDto> getRebalance(UUID project, UUID instance) {
+        access.read(project);
+        return ResponseEntity.ok(RebalanceMapper.toDto(rebalances.latest(project, instance)));
+    }
+
+    @Override
+    public ResponseEntity<RebalanceDto> cancelRebalance(UUID project, UUID instance) {
+        access.change(project);
+        audit.resource(instance.toString());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(RebalanceMapper.toDto(
+                ConcurrentChange.retry(() -> rebalances.cancel(project, instance))));
     }
 
     @Override

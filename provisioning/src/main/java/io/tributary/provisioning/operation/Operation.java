@@ -31,7 +31,8 @@ public class Operation {
     private int attempts;
     private Instant nextAttemptAt;
     private Instant deadlineAt;
-    // the one broker an operation is about (a restart of one broker); null: all of them
+    // the one broker an operation is about (a restart of one broker); null: all of them. A scale-out or scale-in:
+    // the lowest node id it adds or removes (the brokers from it on are the operation's)
     private Integer targetNodeId;
     // written only by OperationRepository's conditional UPDATEs: an entity save (a cancel, a progress
     // record) must neither clear a running worker's lease nor move it back

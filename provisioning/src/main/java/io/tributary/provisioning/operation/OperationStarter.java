@@ -25,6 +25,8 @@ public class OperationStarter {
 
     static final Duration ROTATION_TIMEOUT = Duration.ofMinutes(30);
     static final Duration RESTART_TIMEOUT = Duration.ofMinutes(60);
+    /** Moving replicas can take long (a throttle, much data); the operation says how far it is. */
+    static final Duration MOVE_TIMEOUT = Duration.ofHours(12);
     private static final List<OperationStatus> OPEN = List.of(OperationStatus.PENDING, OperationStatus.RUNNING);
 
     private final OperationRepository operations;
@@ -132,6 +134,7 @@ public class OperationStarter {
             case DELETE_INSTANCE -> deleteTimeout;
             case ROTATE_CERTIFICATES -> ROTATION_TIMEOUT;
             case RESTART_BROKERS, UPGRADE_KAFKA -> RESTART_TIMEOUT;
+            case SCALE_OUT, SCALE_IN, REBALANCE -> MOVE_TIMEOUT;
         };
     }
 
@@ -140,6 +143,8 @@ public class OperationStarter {
             case ROTATE_CERTIFICATES -> "certificates rotate";
             case RESTART_BROKERS -> "brokers restart";
             case UPGRADE_KAFKA -> "Kafka is upgraded";
+            case SCALE_OUT, SCALE_IN -> "the broker count changes";
+            case REBALANCE -> "partitions are rebalanced";
             case CREATE_INSTANCE, DELETE_INSTANCE -> type.name();
         };
     }

@@ -39,13 +39,15 @@ public class OperationRunner {
     private final DeleteInstanceWorkflow delete;
     private final RotateCertificatesWorkflow rotate;
     private final RestartBrokersWorkflow restart;
+    private final ScaleBrokersWorkflow scale;
+    private final RebalanceWorkflow rebalance;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public OperationRunner(OperationRepository operations, InstanceRepository instances, HostRepository hosts,
                            HostProviders providers, CreateInstanceWorkflow create, DeleteInstanceWorkflow delete,
-                           RotateCertificatesWorkflow rotate, RestartBrokersWorkflow restart, TransactionTemplate tx,
-                           Clock clock) {
+                           RotateCertificatesWorkflow rotate, RestartBrokersWorkflow restart,
+                           ScaleBrokersWorkflow scale, RebalanceWorkflow rebalance, TransactionTemplate tx, Clock clock) {
         this.operations = operations;
         this.instances = instances;
         this.hosts = hosts;
@@ -54,6 +56,8 @@ public class OperationRunner {
         this.delete = delete;
         this.rotate = rotate;
         this.restart = restart;
+        this.scale = scale;
+        this.rebalance = rebalance;
         this.tx = tx;
         this.clock = clock;
     }
@@ -105,6 +109,9 @@ public class OperationRunner {
             case ROTATE_CERTIFICATES -> rotate.steps();
             case RESTART_BROKERS -> restart.steps(op.getTargetNodeId());
             case UPGRADE_KAFKA -> restart.upgradeSteps();
+            case SCALE_OUT -> scale.scaleOutSteps();
+            case SCALE_IN -> scale.scaleInSteps();
+            case REBALANCE -> rebalance.steps();
         };
     }
 
@@ -189,7 +196,23 @@ public class OperationRunner {
         if (op.getType() == OperationType.RESTART_BROKERS || op.getType() == OperationType.UPGRADE_KAFKA) {
             restart.afterFailure(op.getInstanceId());
         }
+        if (op.getType() == OperationType.SCALE_OUT || op.getType() == OperationType.SCALE_IN) {
+            afterFailure(op, () -> scale.afterFailure(op));
+        }
+        if (op.getType() == OperationType.REBALANCE) {
+            afterFailure(op, () -> rebalance.afterFailure(op, instances.findById(op.getInstanceId()).orElseThrow()));
+        }
         record(op.getId(), o -> o.fail(reason, clock.instant()));
+    }
+
+    /** Clean-up after a failure is best effort: the operation fails with its own reason whatever happens here. */
+    private static void afterFailure(Operation op, Runnable cleanUp) {
+        try {
+            cleanUp.run();
+        } catch (RuntimeException e) {
+            log.warn("instance={} operation={} clean-up after the failure failed: {}", op.getInstanceId(), op.getId(),
+                    e.toString());
+        }
     }
 
     /** Applies {@code change} to the operation unless it has finished; false when it had. */
