@@ -283,6 +283,10 @@ func toInstanceUpdate(ctx context.Context, plan, state instanceModel) (*client.I
 		upd.SetFlavor(plan.Flavor.ValueString())
 		changed = true
 	}
+	if known(plan.BrokerCount) && !plan.BrokerCount.Equal(state.BrokerCount) {
+		upd.SetBrokerCount(int32(plan.BrokerCount.ValueInt64()))
+		changed = true
+	}
 	if known(plan.StorageGB) && !plan.StorageGB.Equal(state.StorageGB) {
 		upd.SetStorageGb(int32(plan.StorageGB.ValueInt64()))
 		changed = true
