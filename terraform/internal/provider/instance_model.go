@@ -239,7 +239,9 @@ func toInstanceCreate(ctx context.Context, m instanceModel) (client.InstanceCrea
 // state value in the plan (UseStateForUnknown), so they are sent unchanged.
 func toInstanceUpdate(ctx context.Context, plan, state instanceModel) (*client.InstanceUpdate, diag.Diagnostics) {
 	var diags, d diag.Diagnostics
-	upd := client.NewInstanceUpdate()
+	// Not client.NewInstanceUpdate: it presets the spec's default rebalance = true, which would
+	// go out in every PATCH (and make an upgrade-only PATCH look like it had more to send).
+	upd := &client.InstanceUpdate{}
 	changed := false
 	if !plan.Name.Equal(state.Name) {
 		upd.SetName(plan.Name.ValueString())
@@ -279,6 +281,10 @@ func toInstanceUpdate(ctx context.Context, plan, state instanceModel) (*client.I
 	}
 	if known(plan.Flavor) && !plan.Flavor.Equal(state.Flavor) {
 		upd.SetFlavor(plan.Flavor.ValueString())
+		changed = true
+	}
+	if known(plan.BrokerCount) && !plan.BrokerCount.Equal(state.BrokerCount) {
+		upd.SetBrokerCount(int32(plan.BrokerCount.ValueInt64()))
 		changed = true
 	}
 	if known(plan.StorageGB) && !plan.StorageGB.Equal(state.StorageGB) {

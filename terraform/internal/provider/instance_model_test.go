@@ -314,7 +314,7 @@ func TestToInstanceUpdate(t *testing.T) {
 	})
 }
 
-// Flavor, storage, broker settings, the window and deletion protection change in place:
+// Flavor, broker count, storage, broker settings, the window and deletion protection change in place:
 // each is sent only when it changed, and removed broker settings are cleared.
 func TestToInstanceUpdate_dayTwoChanges(t *testing.T) {
 	ctx := context.Background()
@@ -340,6 +340,15 @@ func TestToInstanceUpdate_dayTwoChanges(t *testing.T) {
 		  "brokerConfig": {"log.cleaner.threads": "4", "message.max.bytes": "2097152"},
 		  "maintenanceWindow": {"dayOfWeek": "WEDNESDAY", "startHour": 22},
 		  "deletionProtection": false}`)
+	})
+	t.Run("a new broker count", func(t *testing.T) {
+		plan := state
+		plan.BrokerCount = types.Int64Value(4)
+		upd, diags := toInstanceUpdate(ctx, plan, state)
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		assertJSON(t, upd, `{"brokerCount": 4}`)
 	})
 	t.Run("removed broker settings are cleared", func(t *testing.T) {
 		plan := state

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -57,13 +58,17 @@ func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequ
 	resp.TypeName = req.ProviderTypeName + "_instance"
 }
 
-// The API changes name, description, tags, retention, flavor, storage, broker settings, the
-// maintenance window, deletion protection and the Kafka version in place (PATCH; a flavor,
-// broker-setting or version change may answer 202 with a rolling restart, which Update waits
-// for) and replaces the network allow-list (PUT network-rules). broker_count still replaces
-// the instance until the API scales out.
-func replaceUntilScalable() planmodifier.Int64 { return int64planmodifier.RequiresReplace() }
+// minBrokerCount is the fewest brokers an instance has (every flavor's minimum: a KRaft
+// majority and a replication factor of 3 need three). broker_count is also capped at the
+// API's int32, so it is never truncated on the wire; the flavor's own bounds are the API's
+// to check.
+const minBrokerCount = 3
 
+// Schema: the API changes name, description, tags, retention, flavor, storage, broker
+// settings, the maintenance window, deletion protection, the Kafka version and the broker
+// count in place (PATCH; a flavor, broker-setting, version or broker-count change may answer
+// 202 with an operation, which Update waits for) and replaces the network allow-list (PUT
+// network-rules); every other argument is RequiresReplace.
 func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replacesString := []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}
 	replacesInt := []planmodifier.Int64{int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplace()}
@@ -86,7 +91,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"`RUNNING`.\n\n`name`, `description`, `tags`, `retention`, `network.allowed_cidrs`, `storage_gb` " +
 			"(which only grows), `maintenance_window` and `deletion_protection` change in place without a restart; " +
 			"`flavor`, `broker_config` and a newer `kafka_version` change in place, by a rolling restart (one broker " +
-			"at a time) that Terraform waits for where Kafka cannot take the change while running. Changing any other argument replaces the instance (deleting its data). " +
+			"at a time) that Terraform waits for where Kafka cannot take the change while running; `broker_count` " +
+			"changes in place by adding or removing brokers, which Terraform waits for too. Changing any other " +
+			"argument replaces the instance (deleting its data). " +
 			"`connection_info` tells clients how to connect.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -111,9 +118,16 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Required: true,
 			},
 			"broker_count": schema.Int64Attribute{
-				MarkdownDescription: "Number of brokers, within the flavor's limits. Changing it replaces the instance.",
-				Required:            true,
-				PlanModifiers:       []planmodifier.Int64{replaceUntilScalable()},
+				MarkdownDescription: "Number of brokers: at least 3, and within the flavor's limits (see the " +
+					"`tributary_flavors` data source; the API checks them). Changes in place while the instance keeps " +
+					"serving, and Terraform waits for it within the `update` timeout. A larger count adds broker-only " +
+					"nodes, spread over the zones, and rebalances the existing partitions onto them. A smaller count " +
+					"first empties the highest-numbered brokers, moving their replicas to the others, then removes " +
+					"them; the API refuses it (and the apply fails with its reason) while a topic's replication factor " +
+					"is larger than the new count, or when a zone would be left without a broker. A count change is " +
+					"applied on its own, after a `kafka_version` upgrade and before the other changes of the same apply.",
+				Required:   true,
+				Validators: []validator.Int64{int64validator.Between(minBrokerCount, math.MaxInt32)},
 			},
 			"availability_zones": schema.ListAttribute{
 				MarkdownDescription: "Zones the brokers are spread over (broker.rack = zone): one zone, or three and more, " +
@@ -579,10 +593,11 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 }
 
 // applyInPlaceChanges sends what the API changes in place and returns the new state: the
-// PATCH, then the network allow-list (PUT). A PATCH that restarts brokers (flavor, broker
-// settings) answers 202 with the rolling restart's operation, which is waited for before
-// the instance is read again; should the roll fail, the state is what the API then has.
-// Everything else is RequiresReplace in the schema, so it never reaches here.
+// PATCHes of splitUpdate, one after the other, then the network allow-list (PUT). A PATCH that
+// starts an operation (a rolling restart or upgrade, a scale-out or scale-in) answers 202 with
+// it, which is waited for before the instance is read again and the next PATCH goes; should one
+// fail, the later ones are not sent and the state is what the API then has. Everything else is
+// RequiresReplace in the schema, so it never reaches here.
 func (r *instanceResource) applyInPlaceChanges(ctx context.Context, plan, state instanceModel) (instanceModel, diag.Diagnostics) {
 	upd, diags := toInstanceUpdate(ctx, plan, state)
 	rules, d := toNetworkRules(ctx, plan, state)
@@ -592,9 +607,8 @@ func (r *instanceResource) applyInPlaceChanges(ctx context.Context, plan, state 
 	}
 	id := state.ID.ValueString()
 	var in *client.Instance
-	// An upgrade goes on its own (the API refuses it beside other changes), before the rest.
-	for _, u := range splitUpgrade(upd) {
-		updated, d := r.patchAndWait(ctx, plan, id, u)
+	for _, p := range splitUpdate(upd) {
+		updated, d := r.patchAndWait(ctx, id, p)
 		diags.Append(d...)
 		if updated != nil {
 			in = updated
@@ -630,40 +644,76 @@ func (r *instanceResource) applyInPlaceChanges(ctx context.Context, plan, state 
 	return newState, diags
 }
 
-// splitUpgrade returns the PATCHes to send for upd, in order: a Kafka upgrade alone first, then
-// the other changes; none when upd is nil.
-func splitUpgrade(upd *client.InstanceUpdate) []client.InstanceUpdate {
+// instancePatch is one PATCH of an update and what it does, which names it in diagnostics
+// ("Could not change the broker count").
+type instancePatch struct {
+	change string
+	body   client.InstanceUpdate
+}
+
+// soloChanges are the changes the API takes only on their own in a PATCH, in the order they
+// are sent, before the rest: a Kafka upgrade, then a new broker count (so brokers it adds
+// start on the new version). take moves its change out of rest into a PATCH of its own.
+var soloChanges = []struct {
+	change string
+	take   func(rest *client.InstanceUpdate) (alone client.InstanceUpdate)
+}{
+	{"upgrade Kafka", func(rest *client.InstanceUpdate) (alone client.InstanceUpdate) {
+		alone.KafkaVersion, rest.KafkaVersion = rest.KafkaVersion, nil
+		return alone
+	}},
+	{"change the broker count", func(rest *client.InstanceUpdate) (alone client.InstanceUpdate) {
+		alone.BrokerCount, rest.BrokerCount = rest.BrokerCount, nil
+		if alone.BrokerCount != nil { // whether a scale-out rebalances belongs to the count
+			alone.Rebalance, rest.Rebalance = rest.Rebalance, nil
+		}
+		return alone
+	}},
+}
+
+// splitUpdate returns the PATCHes to send for upd, in order: each of soloChanges that upd has,
+// alone, then the other changes together; none when upd is nil.
+func splitUpdate(upd *client.InstanceUpdate) []instancePatch {
 	if upd == nil {
 		return nil
 	}
-	if upd.KafkaVersion == nil {
-		return []client.InstanceUpdate{*upd}
-	}
-	upgrade := client.InstanceUpdate{KafkaVersion: upd.KafkaVersion}
+	var patches []instancePatch
 	rest := *upd
-	rest.KafkaVersion = nil
-	if restJSON, err := rest.MarshalJSON(); err == nil && string(restJSON) == "{}" {
-		return []client.InstanceUpdate{upgrade}
+	for _, solo := range soloChanges {
+		if alone := solo.take(&rest); !isEmptyUpdate(alone) {
+			patches = append(patches, instancePatch{change: solo.change, body: alone})
+		}
 	}
-	return []client.InstanceUpdate{upgrade, rest}
+	if !isEmptyUpdate(rest) {
+		patches = append(patches, instancePatch{change: "update the instance", body: rest})
+	}
+	return patches
 }
 
-// patchAndWait sends one PATCH and, when it started a rolling restart or upgrade (202), waits
-// for that operation and reads the instance again. The instance is returned whenever the API
-// answered, also with an error diagnostic after a failed roll, so the state is what the API has.
-func (r *instanceResource) patchAndWait(ctx context.Context, plan instanceModel, id string, upd client.InstanceUpdate) (*client.Instance, diag.Diagnostics) {
+// isEmptyUpdate reports whether u would be sent as {}.
+func isEmptyUpdate(u client.InstanceUpdate) bool {
+	b, err := u.MarshalJSON()
+	return err == nil && string(b) == "{}"
+}
+
+// patchAndWait sends one PATCH and, when it started an operation (202: a rolling restart or
+// upgrade, a scale-out or scale-in), waits for that operation and reads the instance again. The
+// instance is returned whenever the API answered, also with an error diagnostic after a failed
+// operation, so the state is what the API has. A refused PATCH (such as a scale-in below a
+// topic's replication factor) is an error diagnostic with the API's own explanation.
+func (r *instanceResource) patchAndWait(ctx context.Context, id string, p instancePatch) (*client.Instance, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	in, httpResp, err := r.api.api.InstancesAPI.UpdateInstance(ctx, r.api.project, id).InstanceUpdate(upd).Execute()
+	in, httpResp, err := r.api.api.InstancesAPI.UpdateInstance(ctx, r.api.project, id).InstanceUpdate(p.body).Execute()
 	if err != nil {
-		diags.Append(apiErrorDiag("Could not update the instance", err))
+		diags.Append(apiErrorDiag("Could not "+p.change, err))
 		return nil, diags
 	}
-	tflog.Info(ctx, "instance updated", map[string]any{"instance_id": id})
+	tflog.Info(ctx, "instance updated", map[string]any{"instance_id": id, "change": p.change})
 	opID := in.GetCurrentOperationId()
 	if httpResp.StatusCode != http.StatusAccepted || opID == "" {
 		return in, diags
 	}
-	tflog.Info(ctx, "the change rolls the brokers one at a time; waiting", map[string]any{"instance_id": id, "operation_id": opID})
+	tflog.Info(ctx, "the change runs as an operation; waiting", map[string]any{"instance_id": id, "operation_id": opID, "change": p.change})
 	waitErr := waitForOperation(ctx, r.api, opID)
 	after, _, err := r.api.api.InstancesAPI.GetInstance(ctx, r.api.project, id).Execute()
 	if err == nil {
@@ -671,9 +721,9 @@ func (r *instanceResource) patchAndWait(ctx context.Context, plan instanceModel,
 	}
 	switch {
 	case waitErr != nil:
-		diags.AddError("The instance's rolling restart did not finish", waitErr.Error())
+		diags.AddError("Could not "+p.change+": its operation did not finish", waitErr.Error())
 	case err != nil:
-		diags.Append(apiErrorDiag("Could not read the instance after its rolling restart", err))
+		diags.Append(apiErrorDiag("Could not read the instance after its operation", err))
 	}
 	return in, diags
 }

@@ -35,6 +35,7 @@ type accInstance struct {
 	allowedCidrs   string // HCL list
 	flavor         string // kafka.2u4g when empty
 	storageGB      int    // 100 when 0
+	brokerCount    int    // 3 when 0
 	dayTwo         string // more arguments: broker_config, maintenance_window, deletion_protection
 }
 
@@ -52,12 +53,15 @@ func (c accInstance) config() string {
 	if c.storageGB == 0 {
 		c.storageGB = 100
 	}
+	if c.brokerCount == 0 {
+		c.brokerCount = 3
+	}
 	return fmt.Sprintf(`
 resource "tributary_instance" "test" {
   name               = %q
   description        = "terraform acceptance test"
   flavor             = %q
-  broker_count       = 3
+  broker_count       = %d
   availability_zones = ["az1", "az2", "az3"]
   storage_gb         = %d
 %s
@@ -83,14 +87,15 @@ resource "tributary_instance" "test" {
     delete = "10m"
   }
 }
-`, c.name, c.flavor, c.storageGB, c.dayTwo, accAdminPassword, c.allowedCidrs, c.retentionHours, c.capacityPolicy, c.tags)
+`, c.name, c.flavor, c.brokerCount, c.storageGB, c.dayTwo, accAdminPassword, c.allowedCidrs, c.retentionHours, c.capacityPolicy, c.tags)
 }
 
 // TestAccInstance_lifecycle orders ONE SASL instance (a 3-broker cluster is the expensive
 // part of the suite) and walks it through create, import, in-place updates (name and
 // tags; retention and network rules), an empty plan, drift correction, the data source;
 // then a tributary_topic (topicSteps), a tributary_user (userSteps) and tributary_acls
-// (aclSteps) on it through the same, and destroy.
+// (aclSteps) on it through the same; then day-two changes, scaling out and back in
+// (dayTwoSteps), and destroy.
 func TestAccInstance_lifecycle(t *testing.T) {
 	name := accTestPrefix + acctest.RandStringFromCharSet(8, acctest.CharSetAlpha)
 	renamed := name + "-renamed"
@@ -281,7 +286,7 @@ data "tributary_instance" "test" {
 				),
 			},
 		}, slices.Concat(topicSteps(t, updated), userSteps(t, withTopic), aclSteps(t, withUser),
-			dayTwoSteps(updatedInstance, &instanceID))...),
+			dayTwoSteps(t, updatedInstance, &instanceID))...),
 	})
 }
 
@@ -289,8 +294,9 @@ data "tributary_instance" "test" {
 // steps are left out, so they are destroyed first): a Kafka upgrade, then a flavor and broker
 // settings, each by a rolling restart the provider waits for; more storage, a maintenance window and deletion
 // protection without one; a smaller storage refused at plan time; a destroy refused while the
-// instance is protected. The plan is empty afterwards.
-func dayTwoSteps(base accInstance, instanceID *string) []resource.TestStep {
+// instance is protected. The plan is empty afterwards. Then the instance scales out and back
+// in (scaleSteps).
+func dayTwoSteps(t *testing.T, base accInstance, instanceID *string) []resource.TestStep {
 	rolled := base
 	rolled.flavor = "kafka.4u8g"
 	rolled.dayTwo = `  kafka_version = "4.3.1"
@@ -305,16 +311,9 @@ func dayTwoSteps(base accInstance, instanceID *string) []resource.TestStep {
 	unprotected := grown
 	unprotected.dayTwo = strings.Replace(grown.dayTwo, "deletion_protection = true", "deletion_protection = false", 1)
 
-	inPlace := resource.ConfigPlanChecks{
-		PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionUpdate)},
-	}
-	sameInstance := resource.TestCheckResourceAttrWith(instanceAddr, "id", func(v string) error {
-		if v != *instanceID {
-			return fmt.Errorf("id changed from %s to %s: the update replaced the instance", *instanceID, v)
-		}
-		return nil
-	})
-	return []resource.TestStep{
+	inPlace := inPlaceUpdate()
+	sameInstance := sameInstanceAs(instanceID)
+	return append([]resource.TestStep{
 		{
 			Config:           rolled.config(),
 			ConfigPlanChecks: inPlace,
@@ -385,6 +384,122 @@ func dayTwoSteps(base accInstance, instanceID *string) []resource.TestStep {
 		},
 		{
 			Config:   unprotected.config(),
+			PlanOnly: true,
+		},
+	}, scaleSteps(t, unprotected, instanceID)...)
+}
+
+// inPlaceUpdate: the plan updates the instance, it does not replace it.
+func inPlaceUpdate(more ...plancheck.PlanCheck) resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PreApply: append(
+		[]plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionUpdate)}, more...)}
+}
+
+// sameInstanceAs: the instance in state is still the one of *instanceID.
+func sameInstanceAs(instanceID *string) resource.TestCheckFunc {
+	return resource.TestCheckResourceAttrWith(instanceAddr, "id", func(v string) error {
+		if v != *instanceID {
+			return fmt.Errorf("id changed from %s to %s: the update replaced the instance", *instanceID, v)
+		}
+		return nil
+	})
+}
+
+// scaleSteps scale the instance of base (3 brokers) out to 4 and back in to 3, in place: the
+// scale-out adds one broker-only node, the scale-in removes the highest-numbered broker, that
+// one; the provider waits for each operation, and the plan is empty after each.
+func scaleSteps(t *testing.T, base accInstance, instanceID *string) []resource.TestStep {
+	sameInstance := sameInstanceAs(instanceID)
+	out := base
+	out.brokerCount = 4
+	var before []int32 // the node ids of the three brokers before the scale-out
+
+	brokersAfter := func(want int, opType client.OperationType) resource.TestCheckFunc {
+		return checkAPIInstance(func(in *client.Instance) error {
+			if in.Status != client.INSTANCESTATUS_RUNNING || in.BrokerCount != int32(want) || len(in.Brokers) != want {
+				return fmt.Errorf("API: %s, brokerCount %d, %d brokers listed; want RUNNING with %d", in.Status, in.BrokerCount, len(in.Brokers), want)
+			}
+			op, _, err := accAPI.api.OperationsAPI.GetOperation(context.Background(), accAPI.project, in.GetCurrentOperationId()).Execute()
+			if err != nil {
+				return fmt.Errorf("API: the instance's last operation: %s", describeAPIError(err))
+			}
+			if op.Type != opType || op.Status != client.OPERATIONSTATUS_SUCCEEDED {
+				return fmt.Errorf("API: last operation %s %s after the apply, want %s SUCCEEDED; the provider did not wait for it",
+					op.Type, op.Status, opType)
+			}
+			for _, b := range in.Brokers {
+				if b.Status != "RUNNING" {
+					return fmt.Errorf("API: broker %d is %s", b.NodeId, b.Status)
+				}
+			}
+			return nil
+		})
+	}
+	return []resource.TestStep{
+		{
+			PreConfig: func() {
+				in, _, err := accAPI.api.InstancesAPI.GetInstance(context.Background(), accAPI.project, *instanceID).Execute()
+				if err != nil {
+					t.Fatalf("GET instance before the scale-out: %s", describeAPIError(err))
+				}
+				before = nil
+				for _, b := range in.Brokers {
+					before = append(before, b.NodeId)
+				}
+				if len(before) != 3 {
+					t.Fatalf("API: %d brokers before the scale-out, want 3", len(before))
+				}
+			},
+			Config:           out.config(),
+			ConfigPlanChecks: inPlaceUpdate(expectPlannedChange(instanceAddr, "broker_count", 3, 4)),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				sameInstance,
+				resource.TestCheckResourceAttr(instanceAddr, "broker_count", "4"),
+				resource.TestCheckResourceAttr(instanceAddr, "status", "RUNNING"),
+				brokersAfter(4, client.OPERATIONTYPE_SCALE_OUT),
+				checkAPIInstance(func(in *client.Instance) error {
+					for _, b := range in.Brokers {
+						if slices.Contains(before, b.NodeId) {
+							continue
+						}
+						if !slices.Equal(b.Roles, []string{"broker"}) || !slices.Contains([]string{"az1", "az2", "az3"}, b.AvailabilityZone) {
+							return fmt.Errorf("API: new broker %d has roles %v in %s, want a broker-only node in az1..az3", b.NodeId, b.Roles, b.AvailabilityZone)
+						}
+						if slices.Max(before) > b.NodeId {
+							return fmt.Errorf("API: new broker %d is numbered below the existing %v", b.NodeId, before)
+						}
+						return nil
+					}
+					return fmt.Errorf("API: brokers %v, none beside the earlier %v", in.Brokers, before)
+				}),
+			),
+		},
+		{
+			Config:   out.config(),
+			PlanOnly: true,
+		},
+		{
+			Config:           base.config(),
+			ConfigPlanChecks: inPlaceUpdate(expectPlannedChange(instanceAddr, "broker_count", 4, 3)),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				sameInstance,
+				resource.TestCheckResourceAttr(instanceAddr, "broker_count", "3"),
+				brokersAfter(3, client.OPERATIONTYPE_SCALE_IN),
+				checkAPIInstance(func(in *client.Instance) error {
+					var now []int32
+					for _, b := range in.Brokers {
+						now = append(now, b.NodeId)
+					}
+					slices.Sort(now)
+					if !slices.Equal(now, slices.Sorted(slices.Values(before))) {
+						return fmt.Errorf("API: brokers %v after the scale-in, want the earlier %v (the highest-numbered one removed)", now, before)
+					}
+					return nil
+				}),
+			),
+		},
+		{
+			Config:   base.config(),
 			PlanOnly: true,
 		},
 	}
