@@ -52,10 +52,13 @@ final class ServerPropertiesRenderer {
     static final String CONFIG_PROVIDERS_PREFIX = "config.providers";
 
     /**
-     * The security protocol assumed for the controller listener on broker-only nodes, which are not
-     * sent that listener (docs/agent-api.md): Kafka needs it in listener.security.protocol.map.
+     * The security protocol of the controller listener on broker-only nodes, which are not sent that listener
+     * (docs/agent-api.md) but need it in listener.security.protocol.map to reach the controllers: SSL when the state
+     * carries TLS (the platform's controllers always listen with mutual TLS then), PLAINTEXT otherwise.
      */
-    static final String DEFAULT_CONTROLLER_PROTOCOL = "PLAINTEXT";
+    static String controllerProtocol(DesiredState state) {
+        return state.tls() != null ? "SSL" : "PLAINTEXT";
+    }
 
     static final String PLAIN_HANDLER = "io.tributary.broker.PlainUserStoreCallbackHandler";
 
@@ -117,7 +120,7 @@ final class ServerPropertiesRenderer {
                 .collect(Collectors.joining(",")));
         Map<String, String> protocols = new TreeMap<>();
         state.listeners().forEach(l -> protocols.put(l.name(), l.securityProtocol()));
-        protocols.putIfAbsent(state.controllerListener(), DEFAULT_CONTROLLER_PROTOCOL);
+        protocols.putIfAbsent(state.controllerListener(), controllerProtocol(state));
         section.put("listener.security.protocol.map", protocols.entrySet().stream()
                 .map(e -> e.getKey() + ":" + e.getValue())
                 .collect(Collectors.joining(",")));

@@ -78,6 +78,22 @@ class ServerPropertiesRendererTest {
         }
 
         @Test
+        void aBrokerOnlyNodeOfATlsInstanceReachesTheControllersWithTls() {
+            // the controllers of an instance with TLS listen with mutual TLS: a broker-only node (a scale-out's) that
+            // spoke PLAINTEXT to them would read their TLS records as a request size and run out of heap
+            Map<String, Object> doc = SecurityRenderingTest.saslSsl();
+            doc.put("processRoles", List.of("broker"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> listeners = (List<Map<String, Object>>) doc.get("listeners");
+            doc.put("listeners", listeners.stream().filter(l -> !"CONTROLLER".equals(l.get("name"))).toList());
+            SectionedProperties.Section section = section();
+            renderer.listeners(section, TestStates.parse(doc));
+
+            assertThat(section.entries())
+                    .containsEntry("listener.security.protocol.map", "CLIENT:SASL_SSL,CONTROLLER:SSL,INTERNAL:SSL");
+        }
+
+        @Test
         void controllerOnlyNodeHasNoAdvertisedOrInterBrokerListener() {
             Map<String, Object> doc = TestStates.combined();
             doc.put("processRoles", List.of("controller"));
