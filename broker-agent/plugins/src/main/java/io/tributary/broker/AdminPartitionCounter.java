@@ -6,12 +6,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 
 /**
- * Counts non-internal partitions with an Admin client, created on first use (the broker may not listen
+ * Counts non-internal partitions and registered brokers with an Admin client, created on first use (the broker may not listen
  * yet when the policy is configured). Timeouts are short because the caller blocks the controller.
  */
 final class AdminPartitionCounter implements PartitionLimitPolicy.PartitionCounter {
@@ -53,7 +54,7 @@ final class AdminPartitionCounter implements PartitionLimitPolicy.PartitionCount
     }
 
     @Override
-    public long count() throws Exception {
+    public PartitionLimitPolicy.Count count() throws Exception {
         if (admin == null) {
             Map<String, Object> props = new java.util.HashMap<>(security);
             props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -62,14 +63,17 @@ final class AdminPartitionCounter implements PartitionLimitPolicy.PartitionCount
             props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
             admin = Admin.create(props);
         }
+        int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS)).nodes()
+                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS).size();
         Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(false).timeoutMs(TIMEOUT_MS))
                 .names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
         if (names.isEmpty()) {
-            return 0;
+            return new PartitionLimitPolicy.Count(0, brokers);
         }
         Map<String, TopicDescription> topics = admin.describeTopics(names, new DescribeTopicsOptions()
                 .timeoutMs(TIMEOUT_MS)).allTopicNames().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        return topics.values().stream().filter(t -> !t.isInternal()).mapToLong(t -> t.partitions().size()).sum();
+        return new PartitionLimitPolicy.Count(topics.values().stream().filter(t -> !t.isInternal())
+                .mapToLong(t -> t.partitions().size()).sum(), brokers);
     }
 
     @Override

@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Enforces the flavor's partition limit at the cluster: a topic creation that would take the number of
- * non-internal partitions over {@value #MAX_PARTITIONS_CONFIG} fails with {@code POLICY_VIOLATION}
- * ("this instance allows N partitions (M per broker); it has X and the request adds Y").
+ * non-internal partitions over {@value #MAX_PARTITIONS_PER_BROKER_CONFIG} times the registered brokers (or over a
+ * fixed {@value #MAX_PARTITIONS_CONFIG}, where one is set) fails with {@code POLICY_VIOLATION} ("this instance allows
+ * N partitions (M per broker); it has X and the request adds Y"). Counting the brokers, rather than being told their
+ * number at start, keeps the limit right through a scale-out or scale-in without restarting any broker.
  *
  * <p>Kafka runs create-topic policies on the active controller, inside its event loop. The existing
  * partitions are counted with an Admin client against {@value #BOOTSTRAP_SERVERS_CONFIG} (the node's
@@ -31,33 +33,38 @@ public class PartitionLimitPolicy implements CreateTopicPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionLimitPolicy.class);
 
-    /** Total non-internal partitions the cluster may hold (sent by the control plane in brokerSettings). */
+    /** A fixed total of non-internal partitions the cluster may hold, whatever its brokers (optional). */
     public static final String MAX_PARTITIONS_CONFIG = "tributary.max.partitions";
-    /** The per-broker figure of the flavor, for the message only (sent by the control plane). */
+    /** The per-broker figure of the flavor (sent by the control plane in brokerSettings). */
     public static final String MAX_PARTITIONS_PER_BROKER_CONFIG = "tributary.max.partitions.per.broker";
     /** Where to count existing partitions (rendered by the agent: the inter-broker listener). */
     public static final String BOOTSTRAP_SERVERS_CONFIG = "tributary.policy.bootstrap.servers";
 
     static final long CACHE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    /** Counts the cluster's non-internal partitions. */
+    /** The cluster's non-internal partitions and its registered brokers. */
+    record Count(long partitions, int brokers) {
+    }
+
+    /** Counts the cluster's non-internal partitions and brokers. */
     interface PartitionCounter extends AutoCloseable {
-        long count() throws Exception;
+        Count count() throws Exception;
 
         @Override
         void close();
     }
 
-    /** The configured limit. */
-    record Limit(long maxPartitions, long maxPartitionsPerBroker) {
+    /** The configured limit; {@code fixedMax} null: per broker times the brokers counted. */
+    record Limit(Long fixedMax, long maxPartitionsPerBroker) {
 
         /** The violation message when {@code existing + adding} exceeds the limit. */
-        Optional<String> violation(long existing, long adding) {
-            if (existing + adding <= maxPartitions) {
+        Optional<String> violation(Count existing, long adding) {
+            long max = fixedMax != null ? fixedMax : maxPartitionsPerBroker * Math.max(1, existing.brokers());
+            if (existing.partitions() + adding <= max) {
                 return Optional.empty();
             }
-            return Optional.of("this instance allows " + maxPartitions + " partitions (" + maxPartitionsPerBroker
-                    + " per broker); it has " + existing + " and the request adds " + adding);
+            return Optional.of("this instance allows " + max + " partitions (" + maxPartitionsPerBroker
+                    + " per broker); it has " + existing.partitions() + " and the request adds " + adding);
         }
     }
 
@@ -65,7 +72,7 @@ public class PartitionLimitPolicy implements CreateTopicPolicy {
     private final Function<String, PartitionCounter> counterFactory;
     private Limit limit;
     private PartitionCounter counter;
-    private OptionalLong cached = OptionalLong.empty();
+    private Optional<Count> cached = Optional.empty();
     private long cachedAt;
     private boolean counted;
 
@@ -81,13 +88,15 @@ public class PartitionLimitPolicy implements CreateTopicPolicy {
     @Override
     public synchronized void configure(Map<String, ?> configs) {
         OptionalLong max = positiveLong(configs, MAX_PARTITIONS_CONFIG);
-        if (max.isEmpty()) {
-            log.warn("{} is not set: topic creation is not limited", MAX_PARTITIONS_CONFIG);
+        OptionalLong perBroker = positiveLong(configs, MAX_PARTITIONS_PER_BROKER_CONFIG);
+        if (perBroker.isEmpty()) {
+            if (max.isPresent()) {
+                throw new ConfigException(MAX_PARTITIONS_PER_BROKER_CONFIG + " is required with " + MAX_PARTITIONS_CONFIG);
+            }
+            log.warn("{} is not set: topic creation is not limited", MAX_PARTITIONS_PER_BROKER_CONFIG);
             return;
         }
-        limit = new Limit(max.getAsLong(), positiveLong(configs, MAX_PARTITIONS_PER_BROKER_CONFIG)
-                .orElseThrow(() -> new ConfigException(MAX_PARTITIONS_PER_BROKER_CONFIG + " is required with "
-                        + MAX_PARTITIONS_CONFIG)));
+        limit = new Limit(max.isPresent() ? max.getAsLong() : null, perBroker.getAsLong());
         Object bootstrap = configs.get(BOOTSTRAP_SERVERS_CONFIG);
         if (bootstrap == null || bootstrap.toString().isBlank()) {
             log.warn("{} is not set: partitions cannot be counted, so topic creation is not limited",
@@ -96,7 +105,8 @@ public class PartitionLimitPolicy implements CreateTopicPolicy {
             counter = counterFactory != null ? counterFactory.apply(bootstrap.toString().trim())
                     : new AdminPartitionCounter(bootstrap.toString().trim(), AdminPartitionCounter.clientSecurity(configs));
             log.info("Topic creation limited to {} partitions ({} per broker), counted through {}",
-                    limit.maxPartitions(), limit.maxPartitionsPerBroker(), bootstrap);
+                    limit.fixedMax() != null ? limit.fixedMax() : "the brokers' share", limit.maxPartitionsPerBroker(),
+                    bootstrap);
         }
     }
 
@@ -106,11 +116,11 @@ public class PartitionLimitPolicy implements CreateTopicPolicy {
             return;
         }
         long adding = partitionsAdded(request);
-        OptionalLong existing = existingPartitions();
+        Optional<Count> existing = existingPartitions();
         if (existing.isEmpty()) {
             return;
         }
-        Optional<String> violation = limit.violation(existing.getAsLong(), adding);
+        Optional<String> violation = limit.violation(existing.get(), adding);
         if (violation.isPresent()) {
             log.info("Creation of topic {} rejected: {}", request.topic(), violation.get());
             throw new PolicyViolationException(violation.get());
@@ -126,20 +136,20 @@ public class PartitionLimitPolicy implements CreateTopicPolicy {
     }
 
     /** The cached count if younger than 5 s, else a fresh one; empty when counting failed (cached too). */
-    private OptionalLong existingPartitions() {
+    private Optional<Count> existingPartitions() {
         long now = nanoTime.getAsLong();
         if (counted && now - cachedAt < CACHE_NANOS) {
             return cached;
         }
         try {
-            cached = OptionalLong.of(counter.count());
+            cached = Optional.of(counter.count());
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             log.warn("Cannot count the cluster's partitions, allowing topic creation for the next {} s: {}",
                     TimeUnit.NANOSECONDS.toSeconds(CACHE_NANOS), e.toString());
-            cached = OptionalLong.empty();
+            cached = Optional.empty();
         }
         cachedAt = now;
         counted = true;

@@ -18,6 +18,7 @@ class PartitionLimitPolicyTest {
 
     long nanos = 1_000;
     long existing = 8;
+    int brokers = 3;
     Exception countFailure;
     int counts;
     final List<String> bootstrapServers = new ArrayList<>();
@@ -27,12 +28,12 @@ class PartitionLimitPolicyTest {
         bootstrapServers.add(servers);
         return new PartitionLimitPolicy.PartitionCounter() {
             @Override
-            public long count() throws Exception {
+            public PartitionLimitPolicy.Count count() throws Exception {
                 counts++;
                 if (countFailure != null) {
                     throw countFailure;
                 }
-                return existing;
+                return new PartitionLimitPolicy.Count(existing, brokers);
             }
 
             @Override
@@ -69,6 +70,19 @@ class PartitionLimitPolicyTest {
         assertThatThrownBy(() -> policy.validate(topic("orders", 3)))
                 .isInstanceOf(PolicyViolationException.class)
                 .hasMessage("this instance allows 10 partitions (4 per broker); it has 8 and the request adds 3");
+    }
+
+    @Test
+    void withoutAFixedTotalTheLimitIsThePerBrokerFigureTimesTheBrokersCountedSoItFollowsAScale() {
+        policy.configure(Map.of(
+                PartitionLimitPolicy.MAX_PARTITIONS_PER_BROKER_CONFIG, "4",
+                PartitionLimitPolicy.BOOTSTRAP_SERVERS_CONFIG, "10.0.0.5:9093"));
+        assertThatThrownBy(() -> policy.validate(topic("orders", 5)))
+                .hasMessage("this instance allows 12 partitions (4 per broker); it has 8 and the request adds 5");
+
+        brokers = 4; // a scale-out: no restart, the next count sees the fourth broker
+        nanos += TimeUnit.SECONDS.toNanos(5);
+        assertThatCode(() -> policy.validate(topic("orders", 5))).doesNotThrowAnyException();
     }
 
     @Test
@@ -134,7 +148,8 @@ class PartitionLimitPolicyTest {
 
     @Test
     void badLimitsFailConfigureAndCloseClosesTheCounter() {
-        assertThatThrownBy(() -> policy.configure(Map.of(PartitionLimitPolicy.MAX_PARTITIONS_CONFIG, "ten")))
+        assertThatThrownBy(() -> policy.configure(Map.of(PartitionLimitPolicy.MAX_PARTITIONS_CONFIG, "ten",
+                PartitionLimitPolicy.MAX_PARTITIONS_PER_BROKER_CONFIG, "4")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(PartitionLimitPolicy.MAX_PARTITIONS_CONFIG);
         assertThatThrownBy(() -> policy.configure(Map.of(PartitionLimitPolicy.MAX_PARTITIONS_CONFIG, "10")))
                 .isInstanceOf(ConfigException.class)

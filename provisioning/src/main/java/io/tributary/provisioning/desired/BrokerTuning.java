@@ -69,8 +69,8 @@ public final class BrokerTuning {
         // step around the API's allow-list of broker settings with Kafka's own admin calls
         s.put("tributary.platform.principals", InstanceTls.BROKER_PRINCIPAL + ";" + InstanceTls.CONTROL_PLANE_PRINCIPAL);
         s.put("create.topic.policy.class.name", PARTITION_POLICY);
+        // the policy multiplies it by the brokers it counts, so a scale-out or scale-in restarts no broker for it
         s.put("tributary.max.partitions.per.broker", Integer.toString(flavor.maxPartitionsPerBroker()));
-        s.put("tributary.max.partitions", Integer.toString(flavor.maxPartitionsPerBroker() * brokerCount));
         return s;
     }
 

@@ -36,11 +36,12 @@ class PlacementAndTuningTest {
         assertThat(s).containsEntry("default.replication.factor", "3").containsEntry("min.insync.replicas", "2")
                 .containsEntry("unclean.leader.election.enable", "false").containsEntry("auto.create.topics.enable", "false")
                 .containsEntry("num.network.threads", "3").containsEntry("num.io.threads", "8")
-                .containsEntry("log.retention.hours", "72").containsEntry("tributary.max.partitions", "750")
+                .containsEntry("log.retention.hours", "72").containsEntry("tributary.max.partitions.per.broker", "250")
+                .doesNotContainKey("tributary.max.partitions")
                 .containsEntry("log.segment.bytes", Long.toString(512L << 20));
         assertThat(BrokerTuning.settings(large, 6, 24, 100L << 30)).containsEntry("num.io.threads", "16")
                 .containsEntry("num.network.threads", "8").containsEntry("num.replica.fetchers", "4")
-                .containsEntry("tributary.max.partitions", "6000");
+                .containsEntry("tributary.max.partitions.per.broker", "1000");
         assertThat(small.brokerHeapMb()).isEqualTo(2048);
         assertThat(new FlavorCatalog().get("kafka.16u32g").brokerHeapMb()).isEqualTo(6144);
     }
