@@ -60,7 +60,7 @@ describe('SettingsTab deletion protection', () => {
 });
 
 describe('SettingsTab capacity', () => {
-  it('opens the flavor and storage dialogs from the Capacity card', async () => {
+  it('opens the flavor, scaling and storage dialogs from the Capacity card', async () => {
     fakeApi([['GET', /\/flavors$/, json([])]]);
     const user = userEvent.setup();
     renderWithProviders(<SettingsTab projectId="p-1" instance={instanceFixture()} onDelete={() => undefined} />);
@@ -70,6 +70,8 @@ describe('SettingsTab capacity', () => {
     await user.click(within(capacity).getByRole('button', { name: 'Expand storage…' }));
     const dialog = screen.getByRole('dialog', { name: 'Expand storage' });
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(capacity).getByRole('button', { name: 'Scale brokers…' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Scale brokers' })).getByRole('button', { name: 'Cancel' }));
     await user.click(within(capacity).getByRole('button', { name: 'Change flavor…' }));
     expect(screen.getByRole('dialog', { name: 'Change flavor' })).toBeTruthy();
   });
@@ -90,11 +92,12 @@ describe('SettingsTab capacity', () => {
     expect((within(capacity).getByRole('button', { name: 'Upgrade Kafka…' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('offers no storage expansion while a broker is down, and says why', () => {
+  it('offers no storage expansion or scaling while a broker is down, and says why', () => {
     renderWithProviders(<SettingsTab projectId="p-1" instance={instanceFixture({ status: 'DEGRADED' })} onDelete={() => undefined} />);
     const capacity = screen.getByRole('region', { name: 'Capacity' });
     expect((within(capacity).getByRole('button', { name: 'Expand storage…' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(within(capacity).getByText('Storage can be expanded and Kafka upgraded once every broker runs again.')).toBeTruthy();
+    expect((within(capacity).getByRole('button', { name: 'Scale brokers…' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(capacity).getByText('Brokers can be added or removed, storage expanded and Kafka upgraded once every broker runs again.')).toBeTruthy();
   });
 });
 
