@@ -250,6 +250,60 @@ describe('web console', { concurrency: 1 }, () => {
     await shot('15-topic-partitions');
   });
 
+  test('previews a rebalance of the 3 brokers: the plan\'s summary and each broker before and after', async () => {
+    const topicUrl = page.url();
+    await page.goto(instanceUrl);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const capacity = page.getByRole('region', { name: 'Capacity' });
+    // never rebalanced: the API's 404 reads as such, not as an error
+    await capacity.getByText('No rebalance yet').waitFor();
+    await capacity.getByRole('button', { name: 'Rebalance partitions…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rebalance partitions' });
+    await dialog.waitFor();
+
+    const [planned] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/rebalances') && r.request().method() === 'POST'),
+      dialog.getByRole('button', { name: 'Preview', exact: true }).click(),
+    ]);
+    assert.equal(planned.status(), 200, await planned.text());
+    assert.deepEqual(JSON.parse(planned.request().postData()), { dryRun: true }, 'a dry run, no throttle typed');
+    const plan = await planned.json();
+    assert.equal(plan.brokers.length, 3, JSON.stringify(plan.brokers));
+    assert.ok(plan.partitions >= 3, `at least the topic's 3 partitions: ${plan.partitions}`);
+
+    const summary = dialog.locator('dl[aria-label="Plan summary"]');
+    await summary.waitFor();
+    const summaryText = await summary.textContent();
+    assert.match(summaryText, new RegExp(`Partitions to move\\s*${plan.partitionsToMove} of ${plan.partitions}`));
+    assert.match(summaryText, new RegExp(`Leaders to move\\s*${plan.leadersToMove}`));
+    assert.match(summaryText, /Data to copy\s*\d/);
+    const rows = dialog.getByRole('table', { name: 'Per broker' }).locator('tbody tr');
+    assert.equal(await rows.count(), 3, 'three brokers in the plan');
+    for (const broker of plan.brokers) {
+      const cells = await rows.filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${broker.nodeId}$`) }) }).locator('td').allTextContents();
+      assert.deepEqual(cells, [
+        String(broker.nodeId),
+        broker.availabilityZone,
+        `${broker.replicasBefore} → ${broker.replicasAfter}`,
+        `${broker.leadersBefore} → ${broker.leadersAfter}`,
+      ]);
+    }
+    if (plan.partitionsToMove === 0 && plan.leadersToMove === 0) {
+      await dialog.getByRole('heading', { name: 'The partitions are already evenly spread' }).waitFor();
+      assert.equal(await dialog.getByRole('button', { name: 'Start rebalance' }).isDisabled(), true, 'nothing to start');
+    } else {
+      const moves = dialog.getByRole('table', { name: 'Partition moves' }).locator('tbody tr');
+      assert.equal(await moves.count(), Math.min(plan.moves.length, 200));
+    }
+    await shot('15b-rebalance-plan');
+
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await capacity.getByText('No rebalance yet').waitFor();
+    await page.goto(topicUrl);
+    await page.getByRole('heading', { name: TOPIC, level: 2 }).waitFor();
+  });
+
   test('produces a test message and finds it by key and by offset, JSON pretty-printed', async () => {
     await page.getByRole('link', { name: 'Messages', exact: true }).click();
     await page.getByRole('button', { name: 'Produce a test message…' }).click();

@@ -16,6 +16,9 @@ describe('operationLabel', () => {
     expect(operationLabel('ROTATE_CERTIFICATES')).toBe('Rotate certificates');
     expect(operationLabel('CREATE_INSTANCE')).toBe('Create instance');
     expect(operationLabel('UPGRADE_KAFKA')).toBe('Upgrade Kafka');
+    expect(operationLabel('SCALE_OUT')).toBe('Add brokers');
+    expect(operationLabel('SCALE_IN')).toBe('Remove brokers');
+    expect(operationLabel('REBALANCE')).toBe('Rebalance partitions');
     expect(stepLabel('FINALIZE_METADATA_VERSION')).toBe('Finalizing the metadata version: from here there is no way back');
     expect(operationLabel('RESIZE_STORAGE')).toBe('Resize storage');
     expect(stepLabel('ROTATE_BROKERS')).toBe('One broker at a time, without a restart');

@@ -16,6 +16,9 @@ const OPERATION_LABELS: Record<string, string> = {
   ROTATE_CERTIFICATES: 'Rotate certificates',
   RESTART_BROKERS: 'Restart brokers',
   UPGRADE_KAFKA: 'Upgrade Kafka',
+  SCALE_OUT: 'Add brokers',
+  SCALE_IN: 'Remove brokers',
+  REBALANCE: 'Rebalance partitions',
 };
 
 /** An operation type for people: `ROTATE_CERTIFICATES` → "Rotate certificates" (types added later read humanized). */

@@ -48,4 +48,18 @@ describe('OperationsTab', () => {
     expect(screen.getByText('Create instance')).toBeTruthy();
     expect(screen.getByText('Wait for quorum')).toBeTruthy();
   });
+
+  it('names scaling and rebalancing for people', async () => {
+    const op = (id: string, type: string) => ({
+      id, instanceId: 'i-1', type, status: 'SUCCEEDED', percent: 100, currentStep: null,
+      createdAt: '2025-03-02T10:00:00Z', updatedAt: '2025-03-02T10:05:00Z', finishedAt: '2025-03-02T10:05:00Z',
+    });
+    fakeApi([
+      ['GET', /\/operations$/, json({ items: [op('op-3', 'REBALANCE'), op('op-2', 'SCALE_IN'), op('op-1', 'SCALE_OUT')], page: 0, size: 20, totalItems: 3, totalPages: 1 })],
+    ]);
+    renderWithProviders(<OperationsTab projectId="p-1" instanceId="i-1" />);
+    expect(await screen.findByText('Rebalance partitions')).toBeTruthy();
+    expect(screen.getByText('Remove brokers')).toBeTruthy();
+    expect(screen.getByText('Add brokers')).toBeTruthy();
+  });
 });

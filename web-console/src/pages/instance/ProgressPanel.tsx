@@ -10,6 +10,9 @@ const ACTION: Record<string, string> = {
   ROTATE_CERTIFICATES: 'Rotating broker certificates',
   RESTART_BROKERS: 'Restarting brokers',
   UPGRADE_KAFKA: 'Upgrading Kafka',
+  SCALE_OUT: 'Adding brokers',
+  SCALE_IN: 'Removing brokers',
+  REBALANCE: 'Rebalancing partitions',
 };
 
 /**

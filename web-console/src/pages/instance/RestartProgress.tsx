@@ -24,10 +24,29 @@ const WORDING: Partial<Record<Operation['type'], Wording>> = {
     done: 'Kafka upgraded',
     doneStep: 'Every broker runs the new version and the metadata version is finalized.',
   },
+  SCALE_OUT: {
+    running: 'Adding brokers',
+    failed: 'The scale-out failed',
+    done: 'Brokers added',
+    doneStep: 'The new brokers have joined the cluster.',
+  },
+  SCALE_IN: {
+    running: 'Removing brokers',
+    failed: 'The scale-in failed',
+    done: 'Brokers removed',
+    doneStep: 'Their replicas moved to the other brokers before they were stopped and removed.',
+  },
+  REBALANCE: {
+    running: 'Rebalancing partitions',
+    failed: 'The rebalance failed',
+    done: 'Partitions rebalanced',
+    doneStep: 'The replicas and leaders are spread evenly over the brokers.',
+  },
 };
 
 /**
- * A rolling restart's or upgrade's progress, with what the roller waits for, until it succeeded or failed (then why).
+ * A rolling restart's, upgrade's or scaling's progress, with what the operation waits for (its `detail`), until it
+ * succeeded or failed (then why).
  */
 export function RestartProgress({ operation }: { operation: Operation }) {
   const wording = WORDING[operation.type] ?? ROLLING_RESTART;

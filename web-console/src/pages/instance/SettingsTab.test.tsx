@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeApi, instanceFixture, instanceJson, json, renderWithProviders } from '../../test/render';
+import { fakeApi, instanceFixture, instanceJson, json, problem, renderWithProviders } from '../../test/render';
 import { SettingsTab } from './SettingsTab';
 
 const retentionForm = () => screen.getByRole('form', { name: 'Retention' });
@@ -60,7 +60,7 @@ describe('SettingsTab deletion protection', () => {
 });
 
 describe('SettingsTab capacity', () => {
-  it('opens the flavor and storage dialogs from the Capacity card', async () => {
+  it('opens the flavor, scaling and storage dialogs from the Capacity card', async () => {
     fakeApi([['GET', /\/flavors$/, json([])]]);
     const user = userEvent.setup();
     renderWithProviders(<SettingsTab projectId="p-1" instance={instanceFixture()} onDelete={() => undefined} />);
@@ -70,6 +70,8 @@ describe('SettingsTab capacity', () => {
     await user.click(within(capacity).getByRole('button', { name: 'Expand storage…' }));
     const dialog = screen.getByRole('dialog', { name: 'Expand storage' });
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(capacity).getByRole('button', { name: 'Scale brokers…' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Scale brokers' })).getByRole('button', { name: 'Cancel' }));
     await user.click(within(capacity).getByRole('button', { name: 'Change flavor…' }));
     expect(screen.getByRole('dialog', { name: 'Change flavor' })).toBeTruthy();
   });
@@ -90,11 +92,34 @@ describe('SettingsTab capacity', () => {
     expect((within(capacity).getByRole('button', { name: 'Upgrade Kafka…' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('offers no storage expansion while a broker is down, and says why', () => {
+  it('offers no storage expansion or scaling while a broker is down, and says why', () => {
     renderWithProviders(<SettingsTab projectId="p-1" instance={instanceFixture({ status: 'DEGRADED' })} onDelete={() => undefined} />);
     const capacity = screen.getByRole('region', { name: 'Capacity' });
     expect((within(capacity).getByRole('button', { name: 'Expand storage…' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(within(capacity).getByText('Storage can be expanded and Kafka upgraded once every broker runs again.')).toBeTruthy();
+    expect((within(capacity).getByRole('button', { name: 'Scale brokers…' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(capacity).getByText('Brokers can be added or removed, storage expanded and Kafka upgraded once every broker runs again.')).toBeTruthy();
+  });
+
+  it('shows the latest rebalance, "No rebalance yet" when the API has none, and opens the rebalance dialog', async () => {
+    fakeApi([['GET', /\/rebalances$/, problem(404, { code: 'REBALANCE_NOT_FOUND', title: 'Not found' })]]);
+    const user = userEvent.setup();
+    renderWithProviders(<SettingsTab projectId="p-1" instance={instanceFixture()} onDelete={() => undefined} />);
+    const capacity = screen.getByRole('region', { name: 'Capacity' });
+    expect(await within(capacity).findByText('No rebalance yet')).toBeTruthy();
+    await user.click(within(capacity).getByRole('button', { name: 'Rebalance partitions…' }));
+    expect(screen.getByRole('dialog', { name: 'Rebalance partitions' })).toBeTruthy();
+  });
+
+  it('lets a running scale-out\'s rebalance be followed while the instance is extending', async () => {
+    const running = {
+      operationId: 'op-5', operationType: 'SCALE_OUT', status: 'RUNNING', percent: 60, partitionsToMove: 10, partitionsMoved: 6, bytesToMove: 0,
+      cancelRequested: false, brokers: [], createdAt: '2025-03-02T10:00:00Z',
+    };
+    fakeApi([['GET', /\/rebalances$/, json(running)]]);
+    renderWithProviders(<SettingsTab projectId="p-1" instance={instanceFixture({ status: 'EXTENDING' })} onDelete={() => undefined} />);
+    const capacity = screen.getByRole('region', { name: 'Capacity' });
+    expect(await within(capacity).findByText(/60%, 6 of 10 partitions moved \(part of a scale-out\)/)).toBeTruthy();
+    expect((within(capacity).getByRole('button', { name: 'Rebalance partitions…' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((within(capacity).getByRole('button', { name: 'Scale brokers…' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
-
