@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../client';
-import { RebalanceFromJSON, type Rebalance } from '../generated';
+import { type Rebalance } from '../generated';
 import { isInvalidState, isNotFound } from '../problem';
 import { instanceKeys } from './instances';
 import { operationKeys } from './operations';
@@ -64,14 +64,14 @@ export function usePlanRebalance(project: string, instance: string) {
   });
 }
 
-/** POST .../rebalances `{dryRun: false}`: the started rebalance (202, a REBALANCE operation), followed by `useLatestRebalance`. */
+/** POST .../rebalances `{dryRun: false}` (202, a REBALANCE operation), then the started rebalance as GET shows it, followed by `useLatestRebalance`. */
 export function useStartRebalance(project: string, instance: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (throttleBytesPerSecond: number | null): Promise<Rebalance> => {
-      // the generated client types this call's body as the dry run's plan; a real run answers a Rebalance
-      const response = await api.instances.startRebalanceRaw({ project, instance, rebalanceRequest: request(false, throttleBytesPerSecond) });
-      return RebalanceFromJSON(await response.raw.json());
+      // the 202 answers the plan being carried out, with its operation; the rebalance's progress is the GET
+      await api.instances.startRebalance({ project, instance, rebalanceRequest: request(false, throttleBytesPerSecond) });
+      return api.instances.getRebalance({ project, instance });
     },
     onSuccess: (rebalance) => {
       client.setQueryData(rebalanceKeys.latest(project, instance), rebalance);

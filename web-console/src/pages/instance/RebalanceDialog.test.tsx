@@ -124,7 +124,7 @@ describe('rebalance partitions', () => {
       ['POST', REBALANCES, (call) => {
         if ((call.body as { dryRun: boolean }).dryRun) return json(PLAN);
         latest = json(rebalance());
-        return json(rebalance(), 202);
+        return json({ ...PLAN, operationId: 'op-r' }, 202); // the plan being carried out, with its operation
       }],
       ['DELETE', REBALANCES, () => {
         latest = json(rebalance({ cancelRequested: true }));
