@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +57,8 @@ public final class ReplicaPlanner {
         List<PartitionState> sorted = partitions.stream()
                 .sorted(Comparator.comparing(PartitionState::topic).thenComparingInt(PartitionState::partition))
                 .toList();
-        Map<String, List<Integer>> target = new LinkedHashMap<>();
+        // keyed by the partition object itself: no name is built or hashed in the loops below
+        Map<PartitionState, List<Integer>> target = new java.util.IdentityHashMap<>();
         Map<Integer, Integer> load = new TreeMap<>();
         zones.keySet().forEach(id -> load.put(id, 0));
         for (PartitionState p : sorted) {
@@ -67,15 +67,13 @@ public final class ReplicaPlanner {
                         + " but only " + zones.size() + " brokers would remain");
             }
             List<Integer> replicas = new ArrayList<>(p.replicas());
-            target.put(p.name(), replicas);
+            target.put(p, replicas);
             replicas.stream().filter(load::containsKey).forEach(id -> load.merge(id, 1, Integer::sum));
         }
-        Map<String, PartitionState> byName = new HashMap<>();
-        sorted.forEach(p -> byName.put(p.name(), p));
 
         // 1. nothing stays on a removed (or unknown) broker
         for (PartitionState p : sorted) {
-            List<Integer> replicas = target.get(p.name());
+            List<Integer> replicas = target.get(p);
             for (int i = 0; i < replicas.size(); i++) {
                 if (!zones.containsKey(replicas.get(i))) {
                     int to = bestNewHome(replicas, replicas.get(i), zones, load);
@@ -91,7 +89,7 @@ public final class ReplicaPlanner {
 
         List<RebalancePlan.Move> moves = new ArrayList<>();
         for (PartitionState p : sorted) {
-            List<Integer> proposed = target.get(p.name());
+            List<Integer> proposed = target.get(p);
             if (!proposed.equals(p.replicas())) {
                 long added = proposed.stream().filter(id -> !p.replicas().contains(id)).count();
                 moves.add(new RebalancePlan.Move(p.topic(), p.partition(), p.replicas(), List.copyOf(proposed),
@@ -114,10 +112,19 @@ public final class ReplicaPlanner {
                 .orElseThrow(() -> new UnplaceableException("no broker is left for a replica of a partition"));
     }
 
-    private static void balanceReplicas(List<PartitionState> sorted, Map<String, List<Integer>> target,
+    private static void balanceReplicas(List<PartitionState> sorted, Map<PartitionState, List<Integer>> target,
                                         Map<Integer, String> zones, Map<Integer, Integer> load) {
+        // each broker's partitions, smallest first: the cheapest movable one is the first that qualifies
+        Comparator<PartitionState> smallestFirst = Comparator.comparingLong(PartitionState::sizeBytes)
+                .thenComparing(PartitionState::topic).thenComparingInt(PartitionState::partition);
+        Map<Integer, java.util.TreeSet<PartitionState>> held = new HashMap<>();
+        zones.keySet().forEach(id -> held.put(id, new java.util.TreeSet<>(smallestFirst)));
+        for (PartitionState p : sorted) {
+            target.get(p).forEach(id -> held.get(id).add(p));
+        }
+        Set<Long> stuck = new HashSet<>();
         int guard = sorted.size() * 4 + 16;
-        while (guard-- > 0 && moveOne(sorted, target, zones, load)) {
+        while (guard-- > 0 && moveOne(held, target, zones, load, stuck)) {
             // one replica moved from a broker with two more than another; look again
         }
     }
@@ -126,8 +133,9 @@ public final class ReplicaPlanner {
      * Moves the smallest replica it can from the most-loaded broker that can give one (a zone may hold only a few
      * brokers' worth: a broker alone in its zone keeps a replica of every partition that needs that zone).
      */
-    private static boolean moveOne(List<PartitionState> sorted, Map<String, List<Integer>> target,
-                                   Map<Integer, String> zones, Map<Integer, Integer> load) {
+    private static boolean moveOne(Map<Integer, java.util.TreeSet<PartitionState>> held,
+                                   Map<PartitionState, List<Integer>> target, Map<Integer, String> zones,
+                                   Map<Integer, Integer> load, Set<Long> stuck) {
         List<Integer> byLoadDesc = load.keySet().stream()
                 .sorted(Comparator.<Integer>comparingInt(load::get).reversed().thenComparingInt(id -> id))
                 .toList();
@@ -138,13 +146,24 @@ public final class ReplicaPlanner {
                 if (load.get(over) - load.get(under) <= 1) {
                     break;
                 }
-                PartitionState candidate = sorted.stream()
-                        .filter(p -> movable(target.get(p.name()), over, under, zones))
-                        .min(Comparator.comparingLong(PartitionState::sizeBytes))
+                long pair = ((long) over << 32) | (under & 0xffffffffL);
+                if (stuck.contains(pair)) {
+                    continue;
+                }
+                PartitionState candidate = held.get(over).stream()
+                        .filter(p -> movable(target.get(p), over, under, zones))
+                        .findFirst()
                         .orElse(null);
-                if (candidate != null) {
-                    List<Integer> replicas = target.get(candidate.name());
+                if (candidate == null) {
+                    stuck.add(pair); // until a partition of either broker changes
+                } else {
+                    List<Integer> replicas = target.get(candidate);
+                    Set<Integer> touched = new HashSet<>(replicas);
+                    touched.add(under);
+                    stuck.removeIf(k -> touched.contains((int) (k >> 32)) || touched.contains((int) (long) k));
                     replicas.set(replicas.indexOf(over), under);
+                    held.get(over).remove(candidate);
+                    held.get(under).add(candidate);
                     load.merge(over, -1, Integer::sum);
                     load.merge(under, 1, Integer::sum);
                     return true;
@@ -159,21 +178,31 @@ public final class ReplicaPlanner {
         if (!replicas.contains(over) || replicas.contains(under)) {
             return false;
         }
-        Set<String> others = new HashSet<>();
-        replicas.stream().filter(id -> id != over).forEach(id -> others.add(zones.get(id)));
         String from = zones.get(over);
         String to = zones.get(under);
-        return to.equals(from) || !others.contains(to) || others.contains(from);
+        if (to.equals(from)) {
+            return true;
+        }
+        boolean toUsed = false;
+        boolean fromElsewhere = false;
+        for (int id : replicas) {
+            if (id != over) {
+                String zone = zones.get(id);
+                toUsed |= to.equals(zone);
+                fromElsewhere |= from.equals(zone);
+            }
+        }
+        return !toUsed || fromElsewhere;
     }
 
-    private static void balanceLeaders(List<PartitionState> sorted, Map<String, List<Integer>> target,
+    private static void balanceLeaders(List<PartitionState> sorted, Map<PartitionState, List<Integer>> target,
                                        Set<Integer> nodes) {
         int share = (sorted.size() + nodes.size() - 1) / Math.max(1, nodes.size());
         Map<Integer, Integer> leads = new HashMap<>();
         nodes.forEach(id -> leads.put(id, 0));
         List<PartitionState> open = new ArrayList<>();
         for (PartitionState p : sorted) {
-            List<Integer> replicas = target.get(p.name());
+            List<Integer> replicas = target.get(p);
             int first = replicas.get(0);
             if (leads.get(first) < share) {
                 leads.merge(first, 1, Integer::sum);
@@ -182,7 +211,7 @@ public final class ReplicaPlanner {
             }
         }
         for (PartitionState p : open) {
-            List<Integer> replicas = target.get(p.name());
+            List<Integer> replicas = target.get(p);
             int leader = replicas.stream()
                     .min(Comparator.<Integer>comparingInt(leads::get).thenComparingInt(replicas::indexOf))
                     .orElseThrow();
@@ -194,7 +223,7 @@ public final class ReplicaPlanner {
         for (int guard = sorted.size() * 2; improved && guard > 0; guard--) {
             improved = false;
             for (PartitionState p : sorted) {
-                List<Integer> replicas = target.get(p.name());
+                List<Integer> replicas = target.get(p);
                 int leader = replicas.get(0);
                 Integer better = replicas.stream()
                         .filter(id -> leads.containsKey(id) && leads.get(id) < leads.get(leader) - 1)
@@ -216,7 +245,7 @@ public final class ReplicaPlanner {
     }
 
     private static List<RebalancePlan.BrokerLoad> loads(List<BrokerNode> brokers, List<PartitionState> partitions,
-                                                        Map<String, List<Integer>> target) {
+                                                        Map<PartitionState, List<Integer>> target) {
         List<RebalancePlan.BrokerLoad> loads = new ArrayList<>();
         for (BrokerNode b : brokers.stream().sorted(Comparator.comparingInt(BrokerNode::nodeId)).toList()) {
             int before = 0;
@@ -224,7 +253,7 @@ public final class ReplicaPlanner {
             int leadersBefore = 0;
             int leadersAfter = 0;
             for (PartitionState p : partitions) {
-                List<Integer> proposed = target.get(p.name());
+                List<Integer> proposed = target.get(p);
                 before += p.replicas().contains(b.nodeId()) ? 1 : 0;
                 after += proposed.contains(b.nodeId()) ? 1 : 0;
                 leadersBefore += !p.replicas().isEmpty() && p.replicas().get(0) == b.nodeId() ? 1 : 0;
