@@ -30,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that starts and ends. TIME_BASE: above the high watermark, the oldest half of what the full
  * brokers hold is deleted, once per pass over the instance (a partition replicated on three full
  * brokers is cut once, not three times), and a broker is acted on again only once a disk report
- * arrived more than {@link #SETTLE} after the last action touching it, i.e. one that shows what the
- * last cut freed. The action is stored (with that time) before anything is cut, and only by the
+ * arrived more than {@link #SETTLE} after the last action touching it and shows that action's
+ * space freed (less used than when it acted), or, if nothing shows, after {@link #GIVE_UP}. A broker
+ * that deletes slowly is thus not cut twice for one fill. The action is stored (with that time) before anything is cut, and only by the
  * one control plane whose claim wins, so neither a failure halfway nor a second replica cuts twice.
  */
 public class CapacityGuard {
@@ -45,6 +46,8 @@ public class CapacityGuard {
      * the agent measures every 2 s.
      */
     static final Duration SETTLE = Duration.ofSeconds(20);
+    /** How long a cut whose freed space never shows (a slow or stuck delete) holds off the next one. */
+    static final Duration GIVE_UP = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(CapacityGuard.class);
 
     private final InstanceRepository instances;
@@ -99,7 +102,7 @@ public class CapacityGuard {
         Instant now = clock.instant();
         Map<Integer, Host> due = live.stream()
                 .filter(h -> DiskReport.of(h.getObservedState()).filter(d -> trimDue(d, h.getCapacityActedAt(),
-                        h.getLastSeenAt())).isPresent())
+                        h.getCapacityActedUsedBytes(), h.getLastSeenAt())).isPresent())
                 .collect(Collectors.toMap(Host::getNodeId, h -> h, (a, b) -> a, java.util.TreeMap::new));
         if (!due.isEmpty()) {
             OldestDataDeleter.Result result = deleter.deleteOldestHalf(clients.properties(instance), due.keySet(),
@@ -112,7 +115,7 @@ public class CapacityGuard {
             Optional<DiskReport> disk = DiskReport.of(host.getObservedState());
             if (disk.isPresent() && disk.get().usage() < LOW && "TRIMMING".equals(host.getCapacityState())) {
                 tx.executeWithoutResult(s -> hosts.findById(host.getId()).ifPresent(h -> {
-                    h.capacity("NORMAL", h.getCapacityActedAt());
+                    h.capacityState("NORMAL");
                     hosts.save(h);
                 }));
             }
@@ -120,14 +123,24 @@ public class CapacityGuard {
     }
 
     /**
-     * Whether a broker's disk calls for a cut: above the high watermark in a report that arrived
-     * more than {@link #SETTLE} after the last action touching it (never acted on: any report).
+     * Whether a broker's disk calls for a cut: above the high watermark (never acted on: any such
+     * report), else in a report that arrived more than {@link #SETTLE} after the last action touching
+     * it and uses less than it did then (that action's space was freed and it is full again), or in
+     * any report more than {@link #GIVE_UP} after it. Without the usage of the last action (null),
+     * {@link #SETTLE} alone decides.
      */
-    static boolean trimDue(DiskReport disk, Instant lastActedAt, Instant reportedAt) {
+    static boolean trimDue(DiskReport disk, Instant lastActedAt, Long actedUsedBytes, Instant reportedAt) {
         if (disk.usage() < HIGH) {
             return false;
         }
-        return lastActedAt == null || (reportedAt != null && reportedAt.isAfter(lastActedAt.plus(SETTLE)));
+        if (lastActedAt == null) {
+            return true;
+        }
+        if (reportedAt == null || !reportedAt.isAfter(lastActedAt.plus(SETTLE))) {
+            return false;
+        }
+        return actedUsedBytes == null || disk.usedBytes() < actedUsedBytes
+                || reportedAt.isAfter(lastActedAt.plus(GIVE_UP));
     }
 
     /**
@@ -146,7 +159,8 @@ public class CapacityGuard {
                     if (!Objects.equals(h.getCapacityActedAt(), before.getCapacityActedAt())) {
                         throw new ClaimLost("broker " + h.getNodeId() + " was acted on meanwhile");
                     }
-                    h.capacity(full.contains(h.getNodeId()) ? "TRIMMING" : h.getCapacityState(), now);
+                    h.capacityActed(full.contains(h.getNodeId()) ? "TRIMMING" : h.getCapacityState(), now,
+                            DiskReport.of(h.getObservedState()).map(DiskReport::usedBytes).orElse(null));
                     hosts.saveAndFlush(h);
                 }
             });
@@ -189,7 +203,7 @@ public class CapacityGuard {
     private void record(Instance instance, Integer nodeId, InstanceEvent.Type type, String message, Host host, String state) {
         tx.executeWithoutResult(s -> {
             hosts.findById(host.getId()).ifPresent(h -> {
-                h.capacity(state, h.getCapacityActedAt());
+                h.capacityState(state);
                 hosts.save(h);
             });
             events.save(new InstanceEvent(instance.getId(), type, message, nodeId, clock.instant()));

@@ -40,6 +40,7 @@ public class Host {
     private Instant lastSeenAt;
     private String capacityState;
     private Instant capacityActedAt;
+    private Long capacityActedUsedBytes;
     private String wipeNonce;
     private Instant createdAt;
     private Instant updatedAt;
@@ -83,6 +84,7 @@ public class Host {
         this.desiredGeneration++;
         this.capacityState = "NORMAL";
         this.capacityActedAt = null;
+        this.capacityActedUsedBytes = null;
         this.status = HostStatus.RELEASING;
         this.updatedAt = now;
     }
@@ -187,8 +189,17 @@ public class Host {
     public String getWipeNonce() { return wipeNonce; }
     public Instant getCapacityActedAt() { return capacityActedAt; }
 
-    public void capacity(String state, Instant actedAt) {
+    public Long getCapacityActedUsedBytes() { return capacityActedUsedBytes; }
+
+    /** The capacity policy's state changes; its last action stays as it was. */
+    public void capacityState(String state) {
         this.capacityState = state;
-        this.capacityActedAt = actedAt;
+    }
+
+    /** The capacity policy acts on this broker now, while it reports {@code usedBytes} (null: no report). */
+    public void capacityActed(String state, Instant at, Long usedBytes) {
+        this.capacityState = state;
+        this.capacityActedAt = at;
+        this.capacityActedUsedBytes = usedBytes;
     }
 }
