@@ -21,6 +21,7 @@ var _ MappedNullable = &BrokerRestart{}
 type BrokerRestart struct {
 	// The one broker to restart; without it every broker, one at a time.
 	NodeId               NullableInt32 `json:"nodeId,omitempty"`
+	ApplyAt              *ApplyAt      `json:"applyAt,omitempty"`
 	AdditionalProperties map[string]interface{}
 }
 
@@ -86,6 +87,38 @@ func (o *BrokerRestart) UnsetNodeId() {
 	o.NodeId.Unset()
 }
 
+// GetApplyAt returns the ApplyAt field value if set, zero value otherwise.
+func (o *BrokerRestart) GetApplyAt() ApplyAt {
+	if o == nil || IsNil(o.ApplyAt) {
+		var ret ApplyAt
+		return ret
+	}
+	return *o.ApplyAt
+}
+
+// GetApplyAtOk returns a tuple with the ApplyAt field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+func (o *BrokerRestart) GetApplyAtOk() (*ApplyAt, bool) {
+	if o == nil || IsNil(o.ApplyAt) {
+		return nil, false
+	}
+	return o.ApplyAt, true
+}
+
+// HasApplyAt returns a boolean if a field has been set.
+func (o *BrokerRestart) HasApplyAt() bool {
+	if o != nil && !IsNil(o.ApplyAt) {
+		return true
+	}
+
+	return false
+}
+
+// SetApplyAt gets a reference to the given ApplyAt and assigns it to the ApplyAt field.
+func (o *BrokerRestart) SetApplyAt(v ApplyAt) {
+	o.ApplyAt = &v
+}
+
 func (o BrokerRestart) MarshalJSON() ([]byte, error) {
 	toSerialize, err := o.ToMap()
 	if err != nil {
@@ -98,6 +131,9 @@ func (o BrokerRestart) ToMap() (map[string]interface{}, error) {
 	toSerialize := map[string]interface{}{}
 	if o.NodeId.IsSet() {
 		toSerialize["nodeId"] = o.NodeId.Get()
+	}
+	if !IsNil(o.ApplyAt) {
+		toSerialize["applyAt"] = o.ApplyAt
 	}
 
 	for key, value := range o.AdditionalProperties {
@@ -122,6 +158,7 @@ func (o *BrokerRestart) UnmarshalJSON(data []byte) (err error) {
 
 	if err = json.Unmarshal(data, &additionalProperties); err == nil {
 		delete(additionalProperties, "nodeId")
+		delete(additionalProperties, "applyAt")
 		o.AdditionalProperties = additionalProperties
 	}
 

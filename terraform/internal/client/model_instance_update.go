@@ -32,6 +32,7 @@ type InstanceUpdate struct {
 	// The whole set of tuned broker settings (replaces the current one; the same rules as in an order). Settings Kafka changes while running (`dynamic` in GET /api/v1/broker-settings) are set on the brokers at once and the answer is 200; a change of any other setting is applied by a rolling restart (202). A removed setting goes back to the platform's value.
 	BrokerConfig      *map[string]string `json:"brokerConfig,omitempty"`
 	MaintenanceWindow *MaintenanceWindow `json:"maintenanceWindow,omitempty"`
+	ApplyAt           *ApplyAt           `json:"applyAt,omitempty"`
 	// While true, DELETE is refused.
 	DeletionProtection   *bool              `json:"deletionProtection,omitempty"`
 	Name                 *string            `json:"name,omitempty"`
@@ -288,6 +289,38 @@ func (o *InstanceUpdate) SetMaintenanceWindow(v MaintenanceWindow) {
 	o.MaintenanceWindow = &v
 }
 
+// GetApplyAt returns the ApplyAt field value if set, zero value otherwise.
+func (o *InstanceUpdate) GetApplyAt() ApplyAt {
+	if o == nil || IsNil(o.ApplyAt) {
+		var ret ApplyAt
+		return ret
+	}
+	return *o.ApplyAt
+}
+
+// GetApplyAtOk returns a tuple with the ApplyAt field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+func (o *InstanceUpdate) GetApplyAtOk() (*ApplyAt, bool) {
+	if o == nil || IsNil(o.ApplyAt) {
+		return nil, false
+	}
+	return o.ApplyAt, true
+}
+
+// HasApplyAt returns a boolean if a field has been set.
+func (o *InstanceUpdate) HasApplyAt() bool {
+	if o != nil && !IsNil(o.ApplyAt) {
+		return true
+	}
+
+	return false
+}
+
+// SetApplyAt gets a reference to the given ApplyAt and assigns it to the ApplyAt field.
+func (o *InstanceUpdate) SetApplyAt(v ApplyAt) {
+	o.ApplyAt = &v
+}
+
 // GetDeletionProtection returns the DeletionProtection field value if set, zero value otherwise.
 func (o *InstanceUpdate) GetDeletionProtection() bool {
 	if o == nil || IsNil(o.DeletionProtection) {
@@ -479,6 +512,9 @@ func (o InstanceUpdate) ToMap() (map[string]interface{}, error) {
 	if !IsNil(o.MaintenanceWindow) {
 		toSerialize["maintenanceWindow"] = o.MaintenanceWindow
 	}
+	if !IsNil(o.ApplyAt) {
+		toSerialize["applyAt"] = o.ApplyAt
+	}
 	if !IsNil(o.DeletionProtection) {
 		toSerialize["deletionProtection"] = o.DeletionProtection
 	}
@@ -523,6 +559,7 @@ func (o *InstanceUpdate) UnmarshalJSON(data []byte) (err error) {
 		delete(additionalProperties, "storageGb")
 		delete(additionalProperties, "brokerConfig")
 		delete(additionalProperties, "maintenanceWindow")
+		delete(additionalProperties, "applyAt")
 		delete(additionalProperties, "deletionProtection")
 		delete(additionalProperties, "name")
 		delete(additionalProperties, "description")

@@ -20,9 +20,10 @@ var _ MappedNullable = &MaintenanceWindow{}
 
 // MaintenanceWindow struct for MaintenanceWindow
 type MaintenanceWindow struct {
-	DayOfWeek            DayOfWeek `json:"dayOfWeek"`
-	StartHour            int32     `json:"startHour"`
-	DurationHours        *int32    `json:"durationHours,omitempty"`
+	DayOfWeek DayOfWeek `json:"dayOfWeek"`
+	// Hour of the day in UTC.
+	StartHour            int32  `json:"startHour"`
+	DurationHours        *int32 `json:"durationHours,omitempty"`
 	AdditionalProperties map[string]interface{}
 }
 

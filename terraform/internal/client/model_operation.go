@@ -28,11 +28,13 @@ type Operation struct {
 	Percent     int32           `json:"percent"`
 	CurrentStep NullableString  `json:"currentStep,omitempty"`
 	// What the current step waits for, in words.
-	Detail               NullableString `json:"detail,omitempty"`
-	Error                NullableString `json:"error,omitempty"`
-	CreatedAt            time.Time      `json:"createdAt"`
-	UpdatedAt            time.Time      `json:"updatedAt"`
-	FinishedAt           NullableTime   `json:"finishedAt,omitempty"`
+	Detail NullableString `json:"detail,omitempty"`
+	Error  NullableString `json:"error,omitempty"`
+	// A scheduled operation (PENDING) begins then, at the start of the instance's maintenance window (UTC); if the window passes unused (the control plane was down), at the next one. Null: it began, or was never scheduled.
+	ScheduledAt          NullableTime `json:"scheduledAt,omitempty"`
+	CreatedAt            time.Time    `json:"createdAt"`
+	UpdatedAt            time.Time    `json:"updatedAt"`
+	FinishedAt           NullableTime `json:"finishedAt,omitempty"`
 	AdditionalProperties map[string]interface{}
 }
 
@@ -311,6 +313,49 @@ func (o *Operation) UnsetError() {
 	o.Error.Unset()
 }
 
+// GetScheduledAt returns the ScheduledAt field value if set, zero value otherwise (both if not set or set to explicit null).
+func (o *Operation) GetScheduledAt() time.Time {
+	if o == nil || IsNil(o.ScheduledAt.Get()) {
+		var ret time.Time
+		return ret
+	}
+	return *o.ScheduledAt.Get()
+}
+
+// GetScheduledAtOk returns a tuple with the ScheduledAt field value if set, nil otherwise
+// and a boolean to check if the value has been set.
+// NOTE: If the value is an explicit nil, `nil, true` will be returned
+func (o *Operation) GetScheduledAtOk() (*time.Time, bool) {
+	if o == nil {
+		return nil, false
+	}
+	return o.ScheduledAt.Get(), o.ScheduledAt.IsSet()
+}
+
+// HasScheduledAt returns a boolean if a field has been set.
+func (o *Operation) HasScheduledAt() bool {
+	if o != nil && o.ScheduledAt.IsSet() {
+		return true
+	}
+
+	return false
+}
+
+// SetScheduledAt gets a reference to the given NullableTime and assigns it to the ScheduledAt field.
+func (o *Operation) SetScheduledAt(v time.Time) {
+	o.ScheduledAt.Set(&v)
+}
+
+// SetScheduledAtNil sets the value for ScheduledAt to be an explicit nil
+func (o *Operation) SetScheduledAtNil() {
+	o.ScheduledAt.Set(nil)
+}
+
+// UnsetScheduledAt ensures that no value is present for ScheduledAt, not even an explicit nil
+func (o *Operation) UnsetScheduledAt() {
+	o.ScheduledAt.Unset()
+}
+
 // GetCreatedAt returns the CreatedAt field value
 func (o *Operation) GetCreatedAt() time.Time {
 	if o == nil {
@@ -426,6 +471,9 @@ func (o Operation) ToMap() (map[string]interface{}, error) {
 	if o.Error.IsSet() {
 		toSerialize["error"] = o.Error.Get()
 	}
+	if o.ScheduledAt.IsSet() {
+		toSerialize["scheduledAt"] = o.ScheduledAt.Get()
+	}
 	toSerialize["createdAt"] = o.CreatedAt
 	toSerialize["updatedAt"] = o.UpdatedAt
 	if o.FinishedAt.IsSet() {
@@ -488,6 +536,7 @@ func (o *Operation) UnmarshalJSON(data []byte) (err error) {
 		delete(additionalProperties, "currentStep")
 		delete(additionalProperties, "detail")
 		delete(additionalProperties, "error")
+		delete(additionalProperties, "scheduledAt")
 		delete(additionalProperties, "createdAt")
 		delete(additionalProperties, "updatedAt")
 		delete(additionalProperties, "finishedAt")

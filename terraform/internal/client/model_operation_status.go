@@ -24,6 +24,7 @@ const (
 	OPERATIONSTATUS_RUNNING   OperationStatus = "RUNNING"
 	OPERATIONSTATUS_SUCCEEDED OperationStatus = "SUCCEEDED"
 	OPERATIONSTATUS_FAILED    OperationStatus = "FAILED"
+	OPERATIONSTATUS_CANCELLED OperationStatus = "CANCELLED"
 )
 
 // All allowed values of OperationStatus enum
@@ -32,6 +33,7 @@ var AllowedOperationStatusEnumValues = []OperationStatus{
 	"RUNNING",
 	"SUCCEEDED",
 	"FAILED",
+	"CANCELLED",
 }
 
 func (v *OperationStatus) UnmarshalJSON(src []byte) error {

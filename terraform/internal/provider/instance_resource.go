@@ -237,7 +237,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				},
 			},
 			"maintenance_window": schema.SingleNestedAttribute{
-				MarkdownDescription: "Weekly window for restarts and upgrades. Changes in place; removing it keeps the current window.",
+				MarkdownDescription: "Weekly window (UTC) for restarts and upgrades that the console or API schedule for it (`applyAt: MAINTENANCE_WINDOW`); a scheduled operation moves with the window. Changes Terraform makes apply at once, and Terraform waits for them. Changes in place; removing it keeps the current window.",
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       keepObject,

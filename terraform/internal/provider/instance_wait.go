@@ -58,7 +58,8 @@ func waitForGone(ctx context.Context, api *apiContext, id string) error {
 }
 
 // waitForOperation polls an operation (a rolling restart a PATCH started) until it has
-// SUCCEEDED, failing with the operation's error when it FAILED and when ctx ends; while it
+// SUCCEEDED, failing with the operation's error when it FAILED, when it was CANCELLED (a
+// scheduled operation cancelled in the console) and when ctx ends; while it
 // runs, its step, percent and wait reason are logged.
 func waitForOperation(ctx context.Context, api *apiContext, id string) error {
 	get := func(ctx context.Context) (*client.Operation, *http.Response, error) {
@@ -75,6 +76,8 @@ func waitForOperation(ctx context.Context, api *apiContext, id string) error {
 				reason = "no reason given"
 			}
 			return last, true, fmt.Errorf("operation %s (%s) failed: %s", id, op.Type, reason)
+		case client.OPERATIONSTATUS_CANCELLED:
+			return last, true, fmt.Errorf("operation %s (%s) was cancelled before it began; its change was undone", id, op.Type)
 		}
 		tflog.Info(ctx, "waiting for operation", map[string]any{"operation_id": id, "type": string(op.Type),
 			"percent": op.Percent, "step": op.GetCurrentStep(), "detail": op.GetDetail()})

@@ -113,6 +113,14 @@ func TestWaitForOperation_failureCarriesTheReason(t *testing.T) {
 	}
 }
 
+func TestWaitForOperation_aCancelledOperationEndsTheWaitWithAnError(t *testing.T) {
+	api, calls := fakeOperationAPI(t, "PENDING", "CANCELLED", "SUCCEEDED")
+	err := waitForOperation(context.Background(), api, "op-1")
+	if err == nil || !strings.Contains(err.Error(), "cancelled") || calls.Load() != 2 {
+		t.Fatalf("err = %v after %d calls", err, calls.Load())
+	}
+}
+
 func TestWaitForOperation_timesOut(t *testing.T) {
 	api, _ := fakeOperationAPI(t, "RUNNING")
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)

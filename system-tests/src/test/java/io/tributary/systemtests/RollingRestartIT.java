@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tributary.api.ApiClient;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -305,6 +308,51 @@ class RollingRestartIT {
         assertThat(rebalance.path("operationId").asText()).isEqualTo(operation);
         assertThat(rebalance.path("status").asText()).as(rebalance.toString()).isEqualTo("SUCCEEDED");
         assertThat(api.delete(base + "/rebalances", TOKEN).status()).as("nothing running to cancel").isEqualTo(409);
+    }
+
+    @Test
+    @Order(7)
+    void aChangeForTheMaintenanceWindowWaitsIsUndoneWhenCancelledAndARestartRunsOnceTheWindowOpens() throws Exception {
+        DayOfWeek today = ZonedDateTime.now(ZoneOffset.UTC).getDayOfWeek();
+        assertThat(api.patch(base, TOKEN, Map.of("maintenanceWindow", Map.of("dayOfWeek", today.plus(3).name(),
+                "startHour", 2))).status()).isEqualTo(200);
+        Map<Integer, Long> pids = instance.brokerPids();
+        String retentionBefore = instance.brokerSetting(1, "log.retention.bytes");
+        JsonNode configBefore = api.get(base, TOKEN).json().path("brokerConfig");
+
+        ApiClient.Response scheduled = api.patch(base, TOKEN, Map.of("brokerConfig", Map.of("replica.lag.time.max.ms",
+                "35000", "log.retention.bytes", "5000000000"), "applyAt", "MAINTENANCE_WINDOW"));
+        assertThat(scheduled.status()).as(scheduled.raw()).isEqualTo(202);
+        String change = scheduled.text("currentOperationId");
+        JsonNode waiting = api.get(instance.projectPath() + "/operations/" + change, TOKEN).json();
+        assertThat(waiting.path("status").asText()).isEqualTo("PENDING");
+        assertThat(waiting.path("scheduledAt").asText()).isNotBlank();
+        assertThat(instance.brokerSetting(1, "log.retention.bytes")).as("a setting Kafka takes while running: at once")
+                .isEqualTo("5000000000");
+        await("the brokers show the restart they wait for").atMost(Duration.ofSeconds(30)).until(() ->
+                api.get(base, TOKEN).json().path("brokers").findValues("pendingRestart").stream().allMatch(JsonNode::asBoolean));
+        await("nothing restarts outside the window").during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(12))
+                .until(() -> instance.brokerPids().equals(pids) && "RUNNING".equals(api.get(base, TOKEN).text("status")));
+
+        ApiClient.Response cancelled = api.post(instance.projectPath() + "/operations/" + change + "/cancel", TOKEN, Map.of());
+        assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        assertThat(instance.brokerSetting(1, "log.retention.bytes")).as("set back on the running brokers")
+                .isEqualTo(retentionBefore);
+        await("no broker waits for a restart any more").atMost(Duration.ofSeconds(30)).until(() ->
+                api.get(base, TOKEN).json().path("brokers").findValues("pendingRestart").stream().noneMatch(JsonNode::asBoolean));
+        assertThat(api.get(base, TOKEN).json().path("brokerConfig")).isEqualTo(configBefore);
+        assertThat(instance.brokerPids()).isEqualTo(pids);
+
+        ApiClient.Response restart = api.post(base + "/restarts", TOKEN, Map.of("nodeId", 2, "applyAt", "MAINTENANCE_WINDOW"));
+        assertThat(restart.status()).as(restart.raw()).isEqualTo(202);
+        assertThat(restart.text("status")).isEqualTo("PENDING");
+        int hour = ZonedDateTime.now(ZoneOffset.UTC).getHour();
+        assertThat(api.patch(base, TOKEN, Map.of("maintenanceWindow", Map.of("dayOfWeek", today.name(), "startHour", hour,
+                "durationHours", 2))).status()).isEqualTo(200);
+        Roll roll = follow(restart.text("id"));
+        assertThat(roll.status()).as("the window is open: it ran").isEqualTo("SUCCEEDED");
+        assertThat(roll.restartedTogether()).containsExactly(Set.of(2));
     }
 
     /** How many replicas a broker holds and how many partitions it leads, over every topic. */

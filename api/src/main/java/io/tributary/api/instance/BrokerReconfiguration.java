@@ -12,6 +12,7 @@ import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.operation.Operation;
 import io.tributary.provisioning.operation.OperationStarter;
 import io.tributary.provisioning.operation.OperationType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +34,15 @@ class BrokerReconfiguration {
     private final OperationStarter starter;
     private final DesiredStateWriter desiredStates;
     private final LiveBrokerSettings live;
+    private final RestartTiming timing;
 
     BrokerReconfiguration(FlavorCatalog flavors, OperationStarter starter, DesiredStateWriter desiredStates,
-                          LiveBrokerSettings live) {
+                          LiveBrokerSettings live, RestartTiming timing) {
         this.flavors = flavors;
         this.starter = starter;
         this.desiredStates = desiredStates;
         this.live = live;
+        this.timing = timing;
     }
 
     /**
@@ -67,21 +70,39 @@ class BrokerReconfiguration {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
+        Map<String, String> changed = newConfig ? changedSettings(instance, change.getBrokerConfig()) : Map.of();
+        boolean restart = newFlavor || !changed.keySet().stream().allMatch(DynamicBrokerSettings::isDynamic);
+        Optional<Instant> windowStart = restart ? timing.windowStart(instance, change.getApplyAt()) : Optional.empty();
         starter.refusal(instance, OperationType.RESTART_BROKERS).ifPresent(reason -> {
             throw new ApiException(ErrorCode.INVALID_STATE, reason);
         });
-        Map<String, String> changed = newConfig ? changedSettings(instance, change.getBrokerConfig()) : Map.of();
-        boolean restart = newFlavor || !changed.keySet().stream().allMatch(DynamicBrokerSettings::isDynamic);
-        Map<String, String> dynamic = new TreeMap<>(changed);
-        dynamic.keySet().removeIf(key -> !DynamicBrokerSettings.isDynamic(key));
-        live.set(instance, dynamic);
+        Map<String, Object> replaced = Map.of("flavor", instance.getFlavor(), "brokerConfig",
+                instance.getBrokerConfig() == null ? Map.of() : instance.getBrokerConfig());
+        live.set(instance, dynamicOnly(changed));
         if (newFlavor) {
             instance.setFlavor(change.getFlavor());
         }
         if (newConfig) {
             instance.setBrokerConfig(change.getBrokerConfig());
         }
-        return restart ? Optional.of(starter.start(instance, OperationType.RESTART_BROKERS)) : Optional.empty();
+        return restart ? Optional.of(timing.begin(instance, OperationType.RESTART_BROKERS, null, windowStart, replaced))
+                : Optional.empty();
+    }
+
+    /**
+     * Sets back a change whose rolling restart never began (a cancelled scheduled one): the flavor and the settings it
+     * replaced; those it had set on the running brokers are set back there. The brokers still run the rest as before.
+     */
+    void revert(Instance instance, String flavor, Map<String, String> brokerConfig) {
+        live.set(instance, dynamicOnly(changedSettings(instance, brokerConfig)));
+        instance.setFlavor(flavor);
+        instance.setBrokerConfig(brokerConfig);
+    }
+
+    private static Map<String, String> dynamicOnly(Map<String, String> settings) {
+        Map<String, String> dynamic = new TreeMap<>(settings);
+        dynamic.keySet().removeIf(key -> !DynamicBrokerSettings.isDynamic(key));
+        return dynamic;
     }
 
     /**

@@ -2,12 +2,16 @@ package io.tributary.api.instance;
 
 import io.tributary.api.generated.model.InstanceUpdateDto;
 import io.tributary.provisioning.instance.Instance;
+import io.tributary.provisioning.instance.MaintenanceWindow;
 import io.tributary.provisioning.operation.Operation;
+import io.tributary.provisioning.operation.OperationRepository;
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
  * The part of a PATCH that changes how the instance runs, each field by its own rule: the maintenance window and
- * deletion protection are stored; a new broker count, a Kafka upgrade, more storage, retention and the flavor or
+ * deletion protection are stored (an operation scheduled for the old window moves to the new one); a new broker count, a Kafka upgrade, more storage, retention and the flavor or
  * broker settings are checked and applied ({@link BrokerScaling}, {@link KafkaUpgrade}, {@link StorageGrowth},
  * {@link RetentionChange}, {@link BrokerReconfiguration}), in the caller's transaction on the locked instance.
  */
@@ -19,14 +23,18 @@ class InstanceChanges {
     private final StorageGrowth storage;
     private final RetentionChange retention;
     private final BrokerReconfiguration reconfiguration;
+    private final OperationRepository operations;
+    private final Clock clock;
 
     InstanceChanges(BrokerScaling scaling, KafkaUpgrade upgrade, StorageGrowth storage, RetentionChange retention,
-                    BrokerReconfiguration reconfiguration) {
+                    BrokerReconfiguration reconfiguration, OperationRepository operations, Clock clock) {
         this.scaling = scaling;
         this.upgrade = upgrade;
         this.storage = storage;
         this.retention = retention;
         this.reconfiguration = reconfiguration;
+        this.operations = operations;
+        this.clock = clock;
     }
 
     /**
@@ -40,6 +48,7 @@ class InstanceChanges {
     Applied apply(Instance instance, InstanceUpdateDto change) {
         if (change.getMaintenanceWindow() != null) {
             InstanceOrderMapping.setMaintenanceWindow(instance, change.getMaintenanceWindow());
+            moveScheduledOperation(instance);
         }
         if (change.getDeletionProtection() != null) {
             instance.setDeletionProtection(change.getDeletionProtection());
@@ -55,5 +64,15 @@ class InstanceChanges {
         boolean policyChanged = change.getRetention() != null && retention.apply(instance, change.getRetention());
         Operation operation = upgrading != null ? upgrading : reconfiguration.apply(instance, change).orElse(null);
         return new Applied(policyChanged || storageGrown || operation != null, operation);
+    }
+
+    /** An operation waiting for the old window waits for the new one. */
+    private void moveScheduledOperation(Instance instance) {
+        Instant now = clock.instant();
+        MaintenanceWindow.parse(instance.getMaintenanceWindow()).ifPresent(window ->
+                operations.findScheduled(instance.getId()).ifPresent(op -> {
+                    op.scheduleFor(window.firstChanceFrom(now), now);
+                    operations.save(op);
+                }));
     }
 }

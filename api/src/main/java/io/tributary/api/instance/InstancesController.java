@@ -87,7 +87,8 @@ class InstancesController implements InstancesApi {
         access.change(project);
         audit.resource(instance.toString());
         Integer nodeId = body == null ? null : body.getNodeId();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(OperationMapper.toDto(restarts.restart(project, instance, nodeId)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(OperationMapper.toDto(
+                restarts.restart(project, instance, nodeId, body == null ? null : body.getApplyAt())));
     }
 
     @Override

@@ -9,7 +9,9 @@ import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.operation.Operation;
 import io.tributary.provisioning.operation.OperationStarter;
 import io.tributary.provisioning.operation.OperationType;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -24,10 +26,12 @@ class KafkaUpgrade {
 
     private final ProvisioningProperties provisioning;
     private final OperationStarter starter;
+    private final RestartTiming timing;
 
-    KafkaUpgrade(ProvisioningProperties provisioning, OperationStarter starter) {
+    KafkaUpgrade(ProvisioningProperties provisioning, OperationStarter starter, RestartTiming timing) {
         this.provisioning = provisioning;
         this.starter = starter;
+        this.timing = timing;
     }
 
     /** Starts the upgrade {@code change} asks for (in the caller's transaction); empty when the version stays. */
@@ -49,11 +53,13 @@ class KafkaUpgrade {
             throw ApiException.invalid(List.of(new FieldProblem("kafkaVersion",
                     "upgrade Kafka on its own, without flavor, brokerConfig or storageGb in the same change")));
         }
+        Optional<Instant> windowStart = timing.windowStart(instance, change.getApplyAt());
         starter.refusal(instance, OperationType.UPGRADE_KAFKA).ifPresent(reason -> {
             throw new ApiException(ErrorCode.INVALID_STATE, reason);
         });
+        Map<String, Object> replaced = Map.of("kafkaVersion", instance.getKafkaVersion());
         instance.setKafkaVersion(wanted);
-        return Optional.of(starter.start(instance, OperationType.UPGRADE_KAFKA));
+        return Optional.of(timing.begin(instance, OperationType.UPGRADE_KAFKA, null, windowStart, replaced));
     }
 
     /** Orders dotted release numbers (4.1.1 < 4.3.1 < 4.10.0). */

@@ -18,7 +18,7 @@ public final class OperationMapper {
                 .type(OperationTypeDto.fromValue(o.getType().name()))
                 .status(OperationStatusDto.fromValue(o.getStatus().name()))
                 .percent(o.getPercent()).currentStep(o.getCurrentStep()).detail(o.getDetail())
-                .error(o.getError())
+                .error(o.getError()).scheduledAt(utc(o.getScheduledAt()))
                 .createdAt(utc(o.getCreatedAt())).updatedAt(utc(o.getUpdatedAt())).finishedAt(utc(o.getFinishedAt()));
     }
 

@@ -18,10 +18,24 @@ class OperationsController implements OperationsApi {
 
     private final OperationRepository operations;
     private final ProjectAccess access;
+    private final ScheduledOperations scheduled;
 
-    OperationsController(OperationRepository operations, ProjectAccess access) {
+    OperationsController(OperationRepository operations, ProjectAccess access, ScheduledOperations scheduled) {
         this.operations = operations;
         this.access = access;
+        this.scheduled = scheduled;
+    }
+
+    @Override
+    public ResponseEntity<OperationDto> startOperationNow(UUID project, UUID operation) {
+        access.change(project);
+        return ResponseEntity.ok(OperationMapper.toDto(scheduled.startNow(project, operation)));
+    }
+
+    @Override
+    public ResponseEntity<OperationDto> cancelOperation(UUID project, UUID operation) {
+        access.change(project);
+        return ResponseEntity.ok(OperationMapper.toDto(scheduled.cancel(project, operation)));
     }
 
     @Override

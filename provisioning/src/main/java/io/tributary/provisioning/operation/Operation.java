@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -34,6 +35,10 @@ public class Operation {
     // the one broker an operation is about (a restart of one broker); null: all of them. A scale-out or scale-in:
     // the lowest node id it adds or removes (the brokers from it on are the operation's)
     private Integer targetNodeId;
+    // set while the operation waits for the instance's maintenance window; cleared when it begins or starts early
+    private Instant scheduledAt;
+    // what the change behind a scheduled operation replaced, as JSON, for a cancel to set back; null: nothing
+    private String undo;
     // written only by OperationRepository's conditional UPDATEs: an entity save (a cancel, a progress
     // record) must neither clear a running worker's lease nor move it back
     @Column(insertable = false, updatable = false)
@@ -94,6 +99,40 @@ public class Operation {
         this.updatedAt = now;
     }
 
+    /** Waits, not begun, until {@code at} (the start of a maintenance window); the deadline moves along. */
+    public void scheduleFor(Instant at, Instant now) {
+        Instant from = scheduledAt != null ? scheduledAt : nextAttemptAt;
+        this.deadlineAt = deadlineAt.plus(Duration.between(from, at));
+        this.scheduledAt = at;
+        this.nextAttemptAt = at;
+        this.updatedAt = now;
+    }
+
+    /** Whether this is a scheduled operation that has not begun: it may still start early or be cancelled. */
+    public boolean isWaitingForWindow() {
+        return scheduledAt != null && status == OperationStatus.PENDING && currentStep == null;
+    }
+
+    /** A scheduled operation begins at once (the window no longer matters). */
+    public void startNow(Instant now) {
+        this.deadlineAt = deadlineAt.minus(Duration.between(now, scheduledAt));
+        this.scheduledAt = null;
+        this.nextAttemptAt = now;
+        this.updatedAt = now;
+    }
+
+    /** The window came: it begins now and is scheduled no more. */
+    public void begin() {
+        this.scheduledAt = null;
+    }
+
+    public void cancel(Instant now) {
+        this.status = OperationStatus.CANCELLED;
+        this.error = "cancelled before it began";
+        this.finishedAt = now;
+        this.updatedAt = now;
+    }
+
     public void succeed(Instant now) {
         this.status = OperationStatus.SUCCEEDED;
         this.percent = 100;
@@ -124,6 +163,9 @@ public class Operation {
     public Instant getDeadlineAt() { return deadlineAt; }
     public Integer getTargetNodeId() { return targetNodeId; }
     void setTargetNodeId(Integer targetNodeId) { this.targetNodeId = targetNodeId; }
+    public Instant getScheduledAt() { return scheduledAt; }
+    public String getUndo() { return undo; }
+    void setUndo(String undo) { this.undo = undo; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public Instant getFinishedAt() { return finishedAt; }

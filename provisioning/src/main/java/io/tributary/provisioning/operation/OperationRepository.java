@@ -17,6 +17,22 @@ public interface OperationRepository extends JpaRepository<Operation, UUID> {
 
     Optional<Operation> findByIdAndProjectId(UUID id, UUID projectId);
 
+    /** The instance an operation of the project is about, without loading the operation. */
+    @Query("select o.instanceId from Operation o where o.id = :id and o.projectId = :projectId")
+    Optional<UUID> findInstanceId(@Param("id") UUID id, @Param("projectId") UUID projectId);
+
+    /** The operation, its row locked until the transaction ends (take the instance's lock first). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from Operation o where o.id = :id")
+    Optional<Operation> lockById(@Param("id") UUID id);
+
+    /** The instance's operation waiting for its maintenance window, if there is one. */
+    @Query("""
+            select o from Operation o where o.instanceId = :instanceId and o.scheduledAt is not null
+              and o.status = io.tributary.provisioning.operation.OperationStatus.PENDING and o.currentStep is null
+            """)
+    Optional<Operation> findScheduled(@Param("instanceId") UUID instanceId);
+
     @Query("""
             select o from Operation o where o.projectId = :projectId
               and (:instanceId is null or o.instanceId = :instanceId)

@@ -95,8 +95,14 @@ public class OperationStarter {
         instances.lockById(instance.getId());
         List<Operation> open = operations.findByInstanceIdAndStatusIn(instance.getId(), OPEN);
         if (!open.isEmpty()) {
-            return Optional.of("another operation of the instance is in progress: " + open.get(0).getId() + " ("
-                    + open.get(0).getType() + ")");
+            Operation other = open.get(0);
+            if (other.isWaitingForWindow()) {
+                return Optional.of("another operation of the instance is scheduled for its maintenance window at "
+                        + other.getScheduledAt() + ": " + other.getId() + " (" + other.getType() + "); start it now "
+                        + "(POST .../operations/" + other.getId() + "/start) or cancel it first");
+            }
+            return Optional.of("another operation of the instance is in progress: " + other.getId() + " ("
+                    + other.getType() + ")");
         }
         boolean healing = type == OperationType.RESTART_BROKERS && instance.getStatus() == InstanceStatus.DEGRADED;
         if (instance.getStatus() != InstanceStatus.RUNNING && !healing) {
@@ -115,6 +121,25 @@ public class OperationStarter {
     public Operation start(Instance instance, OperationType type, Integer targetNodeId) {
         Operation operation = open(instance, type);
         operation.setTargetNodeId(targetNodeId);
+        operations.save(operation);
+        instances.save(instance);
+        return operation;
+    }
+
+    /**
+     * {@link #start(Instance, OperationType, Integer)} for later: a rolling restart or upgrade that waits (PENDING)
+     * until {@code at}, the instance's maintenance window. It holds the instance's one operation slot meanwhile.
+     *
+     * @param undo what the change behind it replaced (JSON), for a cancel to set back; null: nothing
+     */
+    public Operation schedule(Instance instance, OperationType type, Integer targetNodeId, Instant at, String undo) {
+        if (type != OperationType.RESTART_BROKERS && type != OperationType.UPGRADE_KAFKA) {
+            throw new IllegalArgumentException(type + " does not wait for a maintenance window");
+        }
+        Operation operation = open(instance, type);
+        operation.setTargetNodeId(targetNodeId);
+        operation.setUndo(undo);
+        operation.scheduleFor(at, clock.instant());
         operations.save(operation);
         instances.save(instance);
         return operation;

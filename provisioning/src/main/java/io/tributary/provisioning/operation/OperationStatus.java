@@ -1,10 +1,10 @@
 package io.tributary.provisioning.operation;
 
-/** PENDING → RUNNING → SUCCEEDED | FAILED. */
+/** PENDING → RUNNING → SUCCEEDED | FAILED; a scheduled operation may go PENDING → CANCELLED before it begins. */
 public enum OperationStatus {
-    PENDING, RUNNING, SUCCEEDED, FAILED;
+    PENDING, RUNNING, SUCCEEDED, FAILED, CANCELLED;
 
     public boolean isFinished() {
-        return this == SUCCEEDED || this == FAILED;
+        return this == SUCCEEDED || this == FAILED || this == CANCELLED;
     }
 }

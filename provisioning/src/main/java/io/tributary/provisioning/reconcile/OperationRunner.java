@@ -6,6 +6,7 @@ import io.tributary.provisioning.host.HostRepository;
 import io.tributary.provisioning.instance.Instance;
 import io.tributary.provisioning.instance.InstanceRepository;
 import io.tributary.provisioning.instance.InstanceStatus;
+import io.tributary.provisioning.instance.MaintenanceWindow;
 import io.tributary.provisioning.operation.Operation;
 import io.tributary.provisioning.operation.OperationRepository;
 import io.tributary.provisioning.operation.OperationType;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +77,9 @@ public class OperationRunner {
         }
         Instance instance = instances.findById(op.getInstanceId()).orElseThrow();
         try {
+            if (op.isWaitingForWindow() && !windowOpen(op, instance)) {
+                return;
+            }
             for (Step step : givenSteps != null ? givenSteps : steps(op)) {
                 StepResult result;
                 do {
@@ -113,6 +118,26 @@ public class OperationRunner {
             case SCALE_IN -> scale.scaleInSteps();
             case REBALANCE -> rebalance.steps();
         };
+    }
+
+    /**
+     * Whether a scheduled operation may begin now: its instance's maintenance window is open (or the instance has none
+     * any more). Otherwise, when the window passed unused (the control plane was down through it) or was moved, it
+     * waits for the next one.
+     */
+    private boolean windowOpen(Operation op, Instance instance) {
+        Instant now = clock.instant();
+        Optional<MaintenanceWindow> window = MaintenanceWindow.parse(instance.getMaintenanceWindow());
+        if (window.isEmpty() || window.get().contains(now)) {
+            log.info("instance={} operation={} {} begins in its maintenance window", op.getInstanceId(), op.getId(),
+                    op.getType());
+            return record(op.getId(), Operation::begin);
+        }
+        Instant next = window.get().firstChanceFrom(now);
+        log.info("instance={} operation={} {} missed its maintenance window; it waits for the next one, at {}",
+                op.getInstanceId(), op.getId(), op.getType(), next);
+        record(op.getId(), o -> o.scheduleFor(next, now));
+        return false;
     }
 
     /** The fence: the next step runs only if the lease is still ours and the operation open. */
