@@ -25,6 +25,7 @@ import io.tributary.provisioning.reconcile.ClusterProbe;
 import io.tributary.provisioning.reconcile.CreateInstanceWorkflow;
 import io.tributary.provisioning.reconcile.DeleteInstanceWorkflow;
 import io.tributary.provisioning.reconcile.InstanceHealthMonitor;
+import io.tributary.provisioning.reconcile.MaintenanceRestarts;
 import io.tributary.provisioning.reconcile.SaslLogins;
 import io.tributary.provisioning.reconcile.OperationRunner;
 import io.tributary.provisioning.reconcile.Reconciler;
@@ -220,6 +221,11 @@ public class ProvisioningConfiguration {
         return scheduler("health-monitor-", 1);
     }
 
+    @Bean(MaintenanceRestarts.SCHEDULER)
+    ThreadPoolTaskScheduler maintenanceRestartsScheduler() {
+        return scheduler("maintenance-restarts-", 1);
+    }
+
     @Bean(io.tributary.provisioning.capacity.CapacityGuard.SCHEDULER)
     ThreadPoolTaskScheduler capacityGuardScheduler() {
         return scheduler("capacity-guard-", 1);
@@ -276,6 +282,14 @@ public class ProvisioningConfiguration {
             io.tributary.provisioning.instance.InstanceEventRepository events, ControlPlaneClients clients,
             TransactionTemplate tx, Clock clock) {
         return new io.tributary.provisioning.capacity.CapacityGuard(instances, hosts, events, clients, tx, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "tributary.provisioning.reconcile", havingValue = "true", matchIfMissing = true)
+    MaintenanceRestarts maintenanceRestarts(InstanceRepository instances, BrokerRepository brokers,
+                                            OperationRepository operations, OperationStarter starter,
+                                            TransactionTemplate tx, Clock clock) {
+        return new MaintenanceRestarts(instances, brokers, operations, starter, tx, clock);
     }
 
     /** The configured distribution, or the one the Maven build leaves in broker-agent/target/dist. */

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.api.ApiClient;
 import io.tributary.api.ControlPlaneTest;
 import io.tributary.api.TributaryApplication;
+import io.tributary.provisioning.instance.BrokerRepository;
+import io.tributary.provisioning.instance.InstanceRepository;
 import io.tributary.provisioning.operation.OperationRepository;
+import io.tributary.provisioning.operation.OperationStarter;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -26,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A worker and a scheduled operation on the real database (reconciler off; the test leases and runs by hand): it
  * begins only inside the instance's maintenance window, waits for the next one when it comes too late, and once a
- * worker holds it the user can no longer cancel it.
+ * worker holds it the user can no longer cancel it; brokers left waiting for a restart get one in the window.
  */
 @ContextConfiguration(classes = TributaryApplication.class) // this package is outside the application's
 class ScheduledOperationRunTest extends ControlPlaneTest {
@@ -37,6 +40,12 @@ class ScheduledOperationRunTest extends ControlPlaneTest {
     OperationRepository operations;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    InstanceRepository instances;
+    @Autowired
+    BrokerRepository brokers;
+    @Autowired
+    OperationStarter starter;
     @Autowired
     Clock clock;
 
@@ -87,6 +96,39 @@ class ScheduledOperationRunTest extends ControlPlaneTest {
         assertThat(jdbc.queryForObject("select status from operations where id = ?", String.class, op)).isEqualTo("SUCCEEDED");
         assertThat(jdbc.queryForObject("select scheduled_at from operations where id = ?", Timestamp.class, op))
                 .as("it began, so it is scheduled no more").isNull();
+    }
+
+    @Test
+    void brokersLeftWaitingForARestartAreRolledOnceInTheWindow() {
+        String base = "/api/v1/projects/" + defaultProject() + "/instances";
+        ApiClient.Response order = api.post(base, ADMIN_TOKEN, Map.of("name", "pending-" + UUID.randomUUID().toString()
+                .substring(0, 6), "flavor", "kafka.2u4g", "brokerCount", 3, "availabilityZones", List.of("az1", "az2", "az3"),
+                "storageGb", 100));
+        UUID id = UUID.fromString(order.json().path("instance").path("id").asText());
+        jdbc.update("update operations set status = 'SUCCEEDED' where instance_id = ?", id);
+        jdbc.update("update instances set status = 'RUNNING' where id = ?", id);
+        jdbc.update("insert into brokers (instance_id, node_id, availability_zone, roles, pending_restart) "
+                + "values (?, 1, 'az1', 'broker,controller', true)", id);
+        MaintenanceRestarts restarts = new MaintenanceRestarts(instances, brokers, operations, starter, tx, clock);
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        api.patch(base + "/" + id, ADMIN_TOKEN, Map.of("maintenanceWindow",
+                Map.of("dayOfWeek", now.getDayOfWeek().plus(1).name(), "startHour", now.getHour())));
+
+        restarts.check();
+        assertThat(restartsOf(id)).as("the window is closed").isZero();
+
+        api.patch(base + "/" + id, ADMIN_TOKEN, Map.of("maintenanceWindow",
+                Map.of("dayOfWeek", now.getDayOfWeek().name(), "startHour", now.getHour(), "durationHours", 2)));
+        restarts.check();
+        assertThat(restartsOf(id)).isEqualTo(1);
+        jdbc.update("update operations set status = 'FAILED' where instance_id = ? and type = 'RESTART_BROKERS'", id);
+        restarts.check();
+        assertThat(restartsOf(id)).as("one per window: a failed one is not retried at once").isEqualTo(1);
+    }
+
+    private int restartsOf(UUID instance) {
+        return jdbc.queryForObject("select count(*) from operations where instance_id = ? and type = 'RESTART_BROKERS'",
+                Integer.class, instance);
     }
 
     private Lease lease(UUID operation) {

@@ -36,6 +36,11 @@ public record MaintenanceWindow(DayOfWeek day, int startHour, int durationHours)
         return at.isBefore(start.plus(Duration.ofHours(durationHours)));
     }
 
+    /** When the window that is open at {@code at} opened; empty when none is. */
+    public Optional<Instant> openSince(Instant at) {
+        return contains(at) ? Optional.of(lastStartAtOrBefore(at)) : Optional.empty();
+    }
+
     /** The earliest moment from {@code now} on that lies in a window: now when one is open, else the next start. */
     public Instant firstChanceFrom(Instant now) {
         if (contains(now)) {

@@ -88,6 +88,8 @@ public interface OperationRepository extends JpaRepository<Operation, UUID> {
             nativeQuery = true)
     long countOtherLeased(@Param("instanceId") UUID instanceId, @Param("id") UUID id, @Param("now") Instant now);
 
+    long countByInstanceIdAndTypeAndCreatedAtAfter(UUID instanceId, OperationType type, Instant after);
+
     List<Operation> findByInstanceIdAndStatusIn(UUID instanceId, List<OperationStatus> statuses);
 
     /**
