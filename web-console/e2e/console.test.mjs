@@ -127,6 +127,23 @@ function kafkaLibs() {
   return version ? join(root, version, 'libs') : null;
 }
 
+// maintenance windows are weekly, in UTC; the API's DayOfWeek and the console's names for the days
+const DAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
+const dayName = (day) => day.charAt(0) + day.slice(1).toLowerCase();
+const hh = (hour) => `${String(hour).padStart(2, '0')}:00`;
+/** The console's description of a window: "Friday 02:00–06:00 UTC". */
+const describeWindow = (w) => `${dayName(w.dayOfWeek)} ${hh(w.startHour)}–${hh((w.startHour + w.durationHours) % 24)} UTC`;
+/** What the console shows in UTC beside a scheduled operation's local begin time: "(Friday 02:00 UTC)". */
+function utcBegin(iso) {
+  const at = new Date(iso);
+  return `(${dayName(DAYS[at.getUTCDay()])} ${String(at.getUTCHours()).padStart(2, '0')}:${String(at.getUTCMinutes()).padStart(2, '0')} UTC)`;
+}
+/** Whether a weekly UTC window is open now or opens within the hour: a restart scheduled into it could begin before the test cancels it. */
+function windowOpensSoon(w, now = new Date()) {
+  const hoursSinceStart = (now.getUTCDay() * 24 + now.getUTCHours() - (DAYS.indexOf(w.dayOfWeek) * 24 + w.startHour) + 168) % 168;
+  return hoursSinceStart < w.durationHours || hoursSinceStart >= 167;
+}
+
 describe('web console', { concurrency: 1 }, () => {
   test('signs in with an API key', async () => {
     await page.goto(server.baseUrl + '/');
@@ -637,6 +654,102 @@ describe('web console', { concurrency: 1 }, () => {
     }
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByText('48 h, reject writes when full').waitFor();
+  });
+
+  test('schedules a rolling restart for the maintenance window, then cancels it: the instance stays RUNNING', async () => {
+    // a window to schedule into: the one set, unless none is or it is open about now
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const windowForm = page.getByRole('form', { name: 'Maintenance window' });
+    await windowForm.waitFor();
+    let maintenance = {
+      dayOfWeek: await windowForm.getByLabel('Day of week').inputValue(),
+      startHour: Number(await windowForm.getByLabel('Start hour (UTC)').inputValue()),
+      durationHours: Number(await windowForm.getByLabel('Duration (hours)').inputValue()),
+    };
+    const noWindow = (await windowForm.getByText(/No window is set yet/).count()) > 0;
+    if (noWindow || windowOpensSoon(maintenance)) {
+      // three days ahead at 02:00 UTC: hours away whatever the time now
+      maintenance = { dayOfWeek: DAYS[(new Date().getUTCDay() + 3) % 7], startHour: 2, durationHours: 4 };
+      await windowForm.getByLabel('Day of week').selectOption(maintenance.dayOfWeek);
+      await windowForm.getByLabel('Start hour (UTC)').selectOption(String(maintenance.startHour));
+      await windowForm.getByLabel('Duration (hours)').fill(String(maintenance.durationHours));
+      const [saved] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'PATCH'),
+        windowForm.getByRole('button', { name: 'Save window' }).click(),
+      ]);
+      assert.equal(saved.status(), 200, await saved.text());
+      assert.deepEqual(JSON.parse(saved.request().postData()), { maintenanceWindow: maintenance });
+      await page.getByRole('status').filter({ hasText: 'Maintenance window saved' }).waitFor();
+    }
+    await windowForm.getByText(`Now ${describeWindow(maintenance)}.`).waitFor();
+
+    // the Restart dialog offers the window; the arrow key moves the choice from Now to it
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('button', { name: 'Restart brokers…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Restart brokers?' });
+    await dialog.waitFor();
+    const inWindow = dialog.getByRole('radio', { name: `In the maintenance window (${describeWindow(maintenance)})` });
+    assert.equal(await inWindow.isDisabled(), false);
+    await dialog.getByRole('radio', { name: 'Now', exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await inWindow.isChecked(), true);
+    await shot('09g-restart-in-window');
+    const [posted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/restarts') && r.request().method() === 'POST'),
+      dialog.getByRole('button', { name: 'Schedule restart' }).click(),
+    ]);
+    assert.equal(posted.status(), 202, await posted.text());
+    assert.deepEqual(JSON.parse(posted.request().postData()), { applyAt: 'MAINTENANCE_WINDOW' });
+    const restart = await posted.json();
+    assert.equal(restart.status, 'PENDING');
+    assert.ok(restart.scheduledAt, 'the restart is scheduled');
+    const begins = new Date(restart.scheduledAt);
+    assert.ok(begins.getTime() > Date.now(), `it begins later (${restart.scheduledAt})`);
+    assert.equal(DAYS[begins.getUTCDay()], maintenance.dayOfWeek, 'on the window\'s day');
+    assert.equal(begins.getUTCHours(), maintenance.startHour, 'at the window\'s start');
+
+    // the dialog says when, no progress bar, and closes
+    const scheduledDialog = page.getByRole('dialog', { name: 'Restart brokers', exact: true });
+    const notice = scheduledDialog.getByRole('status');
+    await notice.getByText(/^Scheduled for /).waitFor();
+    assert.ok((await notice.textContent()).includes(utcBegin(restart.scheduledAt)), await notice.textContent());
+    assert.equal(await scheduledDialog.getByRole('progressbar').count(), 0);
+    await shot('09h-restart-scheduled');
+    await scheduledDialog.getByRole('button', { name: 'Close' }).click();
+    await scheduledDialog.waitFor({ state: 'detached' });
+
+    // the instance page shows it, with its begin time, and the instance runs on
+    const panel = page.getByRole('region', { name: 'Scheduled: Restart brokers' });
+    await panel.waitFor();
+    assert.ok((await panel.textContent()).includes(utcBegin(restart.scheduledAt)), await panel.textContent());
+    assert.equal(await page.locator('.title-with-badge .badge').getAttribute('data-status'), 'RUNNING');
+    await page.getByRole('link', { name: 'Operations', exact: true }).click();
+    const row = page.locator('tbody tr', { hasText: 'Restart brokers' }).first();
+    await row.getByText(/^Scheduled for /).waitFor();
+    assert.equal(await row.locator('.badge').getAttribute('data-status'), 'SCHEDULED');
+    await shot('09i-operations-scheduled');
+
+    // cancel, confirmed: the operation is CANCELLED, nothing restarted
+    await panel.getByRole('button', { name: 'Cancel…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Cancel the scheduled operation?' });
+    await confirm.getByText(/gets back the flavor, broker settings and Kafka version/).waitFor();
+    const [cancelled] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/operations/${restart.id}/cancel`) && r.request().method() === 'POST'),
+      confirm.getByRole('button', { name: 'Cancel operation' }).click(),
+    ]);
+    assert.equal(cancelled.status(), 200, await cancelled.text());
+    assert.equal((await cancelled.json()).status, 'CANCELLED');
+    await page.getByRole('status').filter({ hasText: 'Restart brokers cancelled' }).waitFor();
+    await panel.waitFor({ state: 'detached' });
+    await row.locator('.badge[data-status="CANCELLED"]').waitFor();
+    assert.match(await row.textContent(), /Cancelled/);
+    await shot('09j-operations-cancelled');
+    for (let i = 0; i < 5; i++) {
+      assert.equal(await page.locator('.title-with-badge .badge').getAttribute('data-status'), 'RUNNING');
+      await page.waitForTimeout(1000);
+    }
+    const projectId = page.url().match(/\/projects\/([^/]+)\//)[1];
+    assert.equal((await apiCall('GET', `/projects/${projectId}/operations/${restart.id}`)).status, 'CANCELLED');
   });
 
   test('lists the creation in the operations history and the audit events', async () => {

@@ -12,14 +12,25 @@ interface DialogActionsProps {
   tone?: 'primary' | 'danger';
   /** A confirmation with nothing to fill in puts focus on Cancel, so Enter does no harm. */
   focusCancel?: boolean;
+  /** The dismiss button's label, when "Cancel" would be ambiguous (a dialog that cancels something). */
+  cancelLabel?: string;
 }
 
 /** The footer of a dialog's form: Cancel, then the submit button. */
-export function DialogActions({ onCancel, submitLabel, busyLabel, busy, disabled = false, tone = 'primary', focusCancel = false }: DialogActionsProps) {
+export function DialogActions({
+  onCancel,
+  submitLabel,
+  busyLabel,
+  busy,
+  disabled = false,
+  tone = 'primary',
+  focusCancel = false,
+  cancelLabel = 'Cancel',
+}: DialogActionsProps) {
   return (
     <div className="form-actions">
       <button type="button" className="button" onClick={onCancel} autoFocus={focusCancel}>
-        Cancel
+        {cancelLabel}
       </button>
       <button type="submit" className={`button button-${tone}`} disabled={disabled || busy}>
         {busy ? busyLabel : submitLabel}

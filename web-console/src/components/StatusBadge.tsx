@@ -19,6 +19,10 @@ const TONE: Record<string, string> = {
   FROZEN: 'warn',
   STOPPED: 'muted',
   DELETED: 'muted',
+  // an operation that was called off before it began: nothing went wrong
+  CANCELLED: 'muted',
+  // not an API status: an operation PENDING until its maintenance window (`scheduledAt`), waiting, not working
+  SCHEDULED: 'info',
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, operationLabel, stepLabel } from './format';
+import { formatBytes, formatScheduledAt, operationLabel, stepLabel } from './format';
 
 describe('formatBytes', () => {
   it('uses binary units with one decimal under 10', () => {
@@ -24,5 +24,16 @@ describe('operationLabel', () => {
     expect(stepLabel('ROTATE_BROKERS')).toBe('One broker at a time, without a restart');
     expect(stepLabel('WAIT_FOR_BROKERS')).toBe('Wait for brokers');
     expect(stepLabel(null)).toBe('');
+  });
+});
+
+describe('formatScheduledAt', () => {
+  it('gives the local date and time, then the weekday and time in UTC, the maintenance window\'s zone', () => {
+    const at = new Date('2025-03-04T02:00:00Z');
+    const text = formatScheduledAt(at);
+    expect(text.endsWith(' (Tuesday 02:00 UTC)')).toBe(true);
+    expect(text.startsWith(at.toLocaleString(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }))).toBe(true);
+    expect(formatScheduledAt('2025-03-09T23:30:00Z')).toMatch(/\(Sunday 23:30 UTC\)$/);
+    expect(formatScheduledAt(null)).toBe('—');
   });
 });

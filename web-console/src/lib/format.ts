@@ -4,6 +4,21 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * When a scheduled operation begins, in the reader's time zone and in UTC (the maintenance window's):
+ * "Tue, Mar 4, 2025, 03:00 AM (Tuesday 02:00 UTC)".
+ */
+export function formatScheduledAt(value: Date | string | null | undefined): string {
+  if (!value) return '—';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const local = date.toLocaleString(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const utc = `${WEEKDAYS[date.getUTCDay()]} ${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())} UTC`;
+  return `${local} (${utc})`;
+}
+
 export function humanize(constant: string | null | undefined): string {
   if (!constant) return '';
   const words = constant.toLowerCase().replace(/_/g, ' ');

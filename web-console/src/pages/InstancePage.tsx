@@ -15,6 +15,7 @@ import { DeleteDialog } from './instance/DeleteDialog';
 import { OperationsTab } from './instance/OperationsTab';
 import { OverviewTab } from './instance/OverviewTab';
 import { ProgressPanel } from './instance/ProgressPanel';
+import { ScheduledOperationPanel } from './instance/ScheduledOperationPanel';
 import { SettingsTab } from './instance/SettingsTab';
 import { SecurityTab } from './instance/security/SecurityTab';
 import { TopicsTab } from './instance/topics/TopicsTab';
@@ -90,6 +91,7 @@ export function InstancePage() {
       {query.error && !isNotFound(query.error) && <ProblemAlert error={query.error} title="Refreshing the instance failed" />}
 
       <ProgressPanel projectId={projectId} instance={instance} operationId={params.get('operation')} />
+      <ScheduledOperationPanel instance={instance} />
 
       <nav className="tabs" aria-label="Instance sections">
         {TABS.map((t) =>

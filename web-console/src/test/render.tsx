@@ -109,3 +109,25 @@ export function instanceFixture(overrides: Partial<Instance> = {}): Instance {
 export function instanceJson(instance: Instance): unknown {
   return JSON.parse(JSON.stringify(instance));
 }
+
+/** An Operation as the API sends it: a rolling restart PENDING until the maintenance window of Tuesday 02:00 UTC, unless overridden. */
+export function operationJson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'op-5',
+    instanceId: 'i-1',
+    type: 'RESTART_BROKERS',
+    status: 'PENDING',
+    percent: 0,
+    currentStep: null,
+    detail: null,
+    error: null,
+    scheduledAt: '2025-03-04T02:00:00Z',
+    createdAt: '2025-03-02T10:00:00Z',
+    updatedAt: '2025-03-02T10:00:00Z',
+    finishedAt: null,
+    ...overrides,
+  };
+}
+
+/** A maintenance window: Tuesday 02:00–06:00 UTC (the start of `operationJson`'s schedule). */
+export const TUESDAY_WINDOW = { dayOfWeek: 'TUESDAY', startHour: 2, durationHours: 4 } as const;

@@ -21,6 +21,11 @@ if (typeof window !== 'undefined') {
       this.removeAttribute('open');
     };
   }
+  // nor CSS.escape, which user-event needs to move through a radio group with the arrow keys
+  if (!window.CSS?.escape) {
+    const escape = (value: string) => value.replace(/[^\w-]/g, (c) => `\\${c}`);
+    Object.defineProperty(window, 'CSS', { value: { ...window.CSS, escape }, configurable: true });
+  }
   // nor object URLs (downloads)
   if (!URL.createObjectURL) {
     URL.createObjectURL = () => 'blob:test';

@@ -3,16 +3,16 @@ import { api } from '../client';
 import { instanceKeys } from './instances';
 import { operationKeys } from './operations';
 import { isInvalidState } from '../problem';
+import type { BrokerRestart } from '../generated';
 
 /**
- * POST .../restarts → the started operation (202): a rolling restart of every broker, or of the one `nodeId`.
- * Follow it with `useOperation`.
+ * POST .../restarts → the started operation (202): a rolling restart of every broker (`{}`), or of the one `nodeId`;
+ * with `applyAt: MAINTENANCE_WINDOW` it is scheduled (PENDING with `scheduledAt`) instead. Follow it with `useOperation`.
  */
 export function useRestartBrokers(project: string, instance: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (nodeId: number | null) =>
-      api.instances.restartInstanceBrokers({ project, instance, brokerRestart: nodeId == null ? {} : { nodeId } }),
+    mutationFn: (body: BrokerRestart) => api.instances.restartInstanceBrokers({ project, instance, brokerRestart: body }),
     onSuccess: (operation) => {
       client.setQueryData(operationKeys.detail(project, operation.id), operation);
       return Promise.all([

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Broker, Operation } from '../../api/generated';
-import { fakeApi, instanceFixture, json, renderWithProviders } from '../../test/render';
+import { fakeApi, instanceFixture, json, operationJson, renderWithProviders, TUESDAY_WINDOW } from '../../test/render';
 import { BrokerRestart } from './BrokerRestart';
 
 const RESTARTS = /^\/api\/v1\/projects\/p-1\/instances\/i-1\/restarts$/;
@@ -80,5 +80,66 @@ describe('rolling restart of the brokers', () => {
     renderWithProviders(<BrokerRestart instance={instanceFixture({ brokers: BROKERS, currentOperationId: 'op-1' })} />);
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('ROLL_BROKERS failed: gave up after 5 min: broker 2 is restarting')).toBeTruthy();
+  });
+
+  it('schedules the restart for the maintenance window, chosen with the keyboard, and then says when it begins', async () => {
+    const api = fakeApi([
+      ['POST', /\/restarts$/, json(operationJson(), 202)],
+      ['GET', /\/operations\/op-5$/, json(operationJson())],
+    ]);
+    const user = userEvent.setup();
+    renderWithProviders(<BrokerRestart instance={instanceFixture({ brokers: BROKERS, maintenanceWindow: TUESDAY_WINDOW })} />);
+    const dialog = await openDialog(user);
+    const when = within(dialog).getByRole('group', { name: 'When' });
+    const now = within(when).getByRole('radio', { name: 'Now' }) as HTMLInputElement;
+    const inWindow = within(when).getByRole('radio', { name: 'In the maintenance window (Tuesday 02:00–06:00 UTC)' }) as HTMLInputElement;
+    expect(now.checked).toBe(true);
+    expect(inWindow.disabled).toBe(false);
+
+    now.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(inWindow.checked).toBe(true);
+    await user.click(within(dialog).getByRole('button', { name: 'Schedule restart' }));
+
+    const scheduled = await screen.findByRole('dialog', { name: 'Restart brokers' });
+    expect(api.callsTo('POST', RESTARTS).map((c) => c.body)).toEqual([{ applyAt: 'MAINTENANCE_WINDOW' }]);
+    expect(within(scheduled).getByText(/^Scheduled for .*\(Tuesday 02:00 UTC\)$/)).toBeTruthy();
+    expect(within(scheduled).queryByRole('progressbar')).toBeNull();
+    expect(within(scheduled).getByRole('link', { name: 'operations list' }).getAttribute('href')).toBe('/projects/p-1/instances/i-1/operations');
+
+    await user.click(within(scheduled).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // no bar at 0 % under the button either: the instance page's panel shows the scheduled restart
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Restart brokers…' }) as HTMLButtonElement).disabled).toBe(true));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByText(/A rolling restart is scheduled/)).toBeTruthy();
+  });
+
+  it('cannot schedule without a maintenance window, and says where to set one', async () => {
+    const api = fakeApi([
+      ['POST', /\/restarts$/, json(operation({ status: 'PENDING', percent: 0 }), 202)],
+      ['GET', /\/operations\/op-1$/, json(operation())],
+    ]);
+    const user = userEvent.setup();
+    renderWithProviders(<BrokerRestart instance={instanceFixture({ brokers: BROKERS, maintenanceWindow: undefined })} />);
+    const dialog = await openDialog(user);
+    const inWindow = within(dialog).getByRole('radio', { name: 'In the maintenance window' }) as HTMLInputElement;
+    expect(inWindow.disabled).toBe(true);
+    expect(inWindow.getAttribute('aria-describedby')).toBe('restart-apply-at-no-window');
+    expect(document.getElementById('restart-apply-at-no-window')!.textContent).toBe('Set a maintenance window in Settings first.');
+    await user.click(inWindow);
+    expect(inWindow.checked).toBe(false);
+    expect((within(dialog).getByRole('radio', { name: 'Now' }) as HTMLInputElement).checked).toBe(true);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Restart' }));
+    await waitFor(() => expect(api.callsTo('POST', RESTARTS).map((c) => c.body)).toEqual([{}]));
+  });
+
+  it('says a cancelled restart restarted nothing, and allows a new one', async () => {
+    fakeApi([['GET', /\/operations\/op-5$/, json(operationJson({ status: 'CANCELLED', scheduledAt: null }))]]);
+    renderWithProviders(<BrokerRestart instance={instanceFixture({ brokers: BROKERS, currentOperationId: 'op-5', maintenanceWindow: TUESDAY_WINDOW })} />);
+    expect(await screen.findByText(/^Cancelled before it began: no broker was restarted/)).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect((screen.getByRole('button', { name: 'Restart brokers…' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeApi, instanceFixture, instanceJson, json, problem, renderWithProviders } from '../../test/render';
+import { fakeApi, instanceFixture, instanceJson, json, operationJson, problem, renderWithProviders, TUESDAY_WINDOW } from '../../test/render';
 import { BrokerSettingsForm } from './BrokerSettingsForm';
 
 const INSTANCE = /instances\/i-1$/;
@@ -91,5 +91,37 @@ describe('broker settings', () => {
     await user.type(within(form()).getByLabelText('Setting 1 name'), 'log.retention.check.interval.ms{Enter}');
     expect(within(form()).getByText('“log.retention.check.interval.ms” needs a value.')).toBeTruthy();
     expect(api.callsTo('PATCH', INSTANCE)).toHaveLength(0);
+  });
+
+  it('asks when only for a change that needs a restart, and schedules it for the maintenance window', async () => {
+    const instance = { ...CONFIGURED, maintenanceWindow: TUESDAY_WINDOW };
+    const api = fakeApi([
+      CATALOG,
+      ['PATCH', /^$/, json(instanceJson({ ...instance, brokerConfig: { 'replica.lag.time.max.ms': '60000', 'log.cleaner.threads': '2' }, currentOperationId: 'op-5' }), 202)],
+      ['GET', /\/operations\/op-5$/, json(operationJson())],
+    ]);
+    const user = userEvent.setup();
+    renderWithProviders(<BrokerSettingsForm instance={instance} />);
+    // a setting Kafka changes while running: no choice, it applies at once
+    const first = within(form()).getByLabelText('Setting 1 value');
+    await user.clear(first);
+    await user.type(first, '3');
+    expect(await within(form()).findByText('Applies at once, without restarting any broker.')).toBeTruthy();
+    expect(within(form()).queryByRole('group', { name: 'When' })).toBeNull();
+    await user.clear(first);
+    await user.type(first, '2');
+
+    const second = within(form()).getByLabelText('Setting 2 value');
+    await user.clear(second);
+    await user.type(second, '60000');
+    const when = await within(form()).findByRole('group', { name: 'When' });
+    await user.click(within(when).getByRole('radio', { name: /^In the maintenance window/ }));
+    await user.click(within(form()).getByRole('button', { name: 'Save and schedule restart' }));
+
+    expect(await within(form()).findByText(/^Scheduled for .*\(Tuesday 02:00 UTC\)$/)).toBeTruthy();
+    expect(api.callsTo('PATCH', INSTANCE).map((c) => c.body)).toEqual([
+      { brokerConfig: { 'log.cleaner.threads': '2', 'replica.lag.time.max.ms': '60000' }, applyAt: 'MAINTENANCE_WINDOW' },
+    ]);
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Instance } from '../../api/generated';
+import type { ApplyAt, Instance } from '../../api/generated';
 import { fieldErrorMap } from '../../api/problem';
 import { KeyValueEditor } from '../../components/KeyValueEditor';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -12,6 +12,7 @@ import {
   validateBrokerSettings,
 } from '../../lib/instanceForm';
 import { rowsToConfigs, type KeyValueRow } from '../../lib/topicForm';
+import { ApplyAtChoice, applyAtField, effectiveApplyAt } from './ApplyAtChoice';
 import { RestartProgress } from './RestartProgress';
 import { useRollingChange } from './useRollingChange';
 
@@ -31,8 +32,8 @@ function brokerConfigError(errors: Record<string, string>): string | undefined {
 
 /**
  * The tuned broker settings, PATCHed as the whole map (it replaces the current one). Settings Kafka changes while
- * running apply at once; any other one is applied by a rolling restart, followed here. The catalog says which, so the
- * form tells before saving.
+ * running apply at once; any other one is applied by a rolling restart, followed here, which may instead wait for the
+ * maintenance window. The catalog says which, so the form tells (and offers the choice of when) before saving.
  */
 export function BrokerSettingsForm({ instance }: { instance: Instance }) {
   const change = useRollingChange(instance);
@@ -44,16 +45,20 @@ export function BrokerSettingsForm({ instance }: { instance: Instance }) {
   const changedNames = changedBrokerSettings(instance.brokerConfig, settings);
   const changed = changedNames.length > 0;
   const restartFor = settingsNeedingRestart(changedNames, catalog.data ?? []);
+  const [applyAt, setApplyAt] = useState<ApplyAt>('NOW');
+  // only a change that restarts brokers has a when: the others apply at once regardless
+  const when = restartFor.length > 0 ? effectiveApplyAt(applyAt, instance.maintenanceWindow) : 'NOW';
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const local = validateBrokerSettings(rows);
     setError(local);
     if (local) return;
-    change.submit({ brokerConfig: settings }, () => toast.success('Broker settings saved', 'No broker needed a restart.'));
+    change.submit({ brokerConfig: settings, ...applyAtField(when) }, () => toast.success('Broker settings saved', 'No broker needed a restart.'));
   };
 
-  const serverError = brokerConfigError(fieldErrorMap(change.error));
+  const serverErrors = fieldErrorMap(change.error);
+  const serverError = brokerConfigError(serverErrors);
   return (
     <form className="card broker-settings" onSubmit={onSubmit} noValidate aria-labelledby="broker-settings-title">
       <h2 id="broker-settings-title">Broker settings</h2>
@@ -62,7 +67,7 @@ export function BrokerSettingsForm({ instance }: { instance: Instance }) {
         size, the log cleaner, …) apply at once; the others by a rolling restart: one broker at a time, each back in sync before
         the next.
       </p>
-      {change.error && !serverError && <ProblemAlert error={change.error} title="The broker settings could not be saved" />}
+      {change.error && !serverError && !serverErrors.applyAt && <ProblemAlert error={change.error} title="The broker settings could not be saved" />}
       <KeyValueEditor
         id="broker-settings"
         legend="Settings"
@@ -80,10 +85,13 @@ export function BrokerSettingsForm({ instance }: { instance: Instance }) {
             : 'Applies at once, without restarting any broker.'}
         </p>
       )}
-      {change.operation && <RestartProgress operation={change.operation} />}
+      {restartFor.length > 0 && (
+        <ApplyAtChoice id="broker-settings-apply-at" window={instance.maintenanceWindow} value={when} onChange={setApplyAt} error={serverErrors.applyAt} />
+      )}
+      {change.operation && <RestartProgress operation={change.operation} projectId={instance.projectId} />}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={!changed || change.pending || change.active}>
-          {change.pending ? 'Saving…' : restartFor.length > 0 ? 'Save and restart brokers' : 'Save'}
+          {change.pending ? 'Saving…' : restartFor.length === 0 ? 'Save' : when === 'NOW' ? 'Save and restart brokers' : 'Save and schedule restart'}
         </button>
       </div>
     </form>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Flavor } from '../../api/generated';
-import { fakeApi, instanceFixture, instanceJson, json, problem, renderWithProviders } from '../../test/render';
+import { fakeApi, instanceFixture, instanceJson, json, operationJson, problem, renderWithProviders, TUESDAY_WINDOW } from '../../test/render';
 import { ChangeFlavorDialog } from './ChangeFlavorDialog';
 
 function flavor(id: string, overrides: Partial<Flavor> = {}): Flavor {
@@ -69,5 +69,35 @@ describe('change flavor', () => {
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Operation ROTATE_CERTIFICATES op-3 is running.')).toBeTruthy();
     await waitFor(() => expect((screen.getByRole('button', { name: 'Change flavor' }) as HTMLButtonElement).disabled).toBe(false));
+  });
+
+  it('PATCHes the flavor with applyAt MAINTENANCE_WINDOW, then says when the restart begins instead of a progress bar', async () => {
+    const scheduled = instanceFixture({ flavor: 'kafka.4u16g', maintenanceWindow: TUESDAY_WINDOW, currentOperationId: 'op-5' });
+    const api = fakeApi([
+      ['GET', /\/flavors$/, json(FLAVORS)],
+      ['PATCH', /^$/, json(instanceJson(scheduled), 202)],
+      ['GET', /\/operations\/op-5$/, json(operationJson())],
+    ]);
+    const user = userEvent.setup();
+    renderWithProviders(<ChangeFlavorDialog instance={instanceFixture({ maintenanceWindow: TUESDAY_WINDOW })} onClose={() => undefined} />);
+    await within(screen.getByRole('dialog')).findByRole('option', { name: /^kafka\.4u16g/ });
+    await user.selectOptions(screen.getByLabelText('Flavor'), 'kafka.4u16g');
+    await user.click(screen.getByRole('radio', { name: /^In the maintenance window/ }));
+    await user.click(screen.getByRole('button', { name: 'Schedule flavor change' }));
+
+    expect(await screen.findByText(/^Scheduled for .*\(Tuesday 02:00 UTC\)$/)).toBeTruthy();
+    expect(api.callsTo('PATCH', INSTANCE).map((c) => c.body)).toEqual([{ flavor: 'kafka.4u16g', applyAt: 'MAINTENANCE_WINDOW' }]);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByRole('link', { name: 'operations list' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Close' })).toBeTruthy();
+  });
+
+  it('offers the maintenance window only once one is set', async () => {
+    fakeApi([['GET', /\/flavors$/, json(FLAVORS)]]);
+    renderWithProviders(<ChangeFlavorDialog instance={instanceFixture()} onClose={() => undefined} />);
+    const dialog = screen.getByRole('dialog', { name: 'Change flavor' });
+    expect((within(dialog).getByRole('radio', { name: 'In the maintenance window' }) as HTMLInputElement).disabled).toBe(true);
+    expect(within(dialog).getByText('Set a maintenance window in Settings first.')).toBeTruthy();
+    expect((within(dialog).getByRole('radio', { name: 'Now' }) as HTMLInputElement).checked).toBe(true);
   });
 });

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import type { Flavor, Instance } from '../../api/generated';
+import type { ApplyAt, Flavor, Instance } from '../../api/generated';
 import { useFlavors } from '../../api/hooks/catalog';
+import { fieldErrorMap } from '../../api/problem';
 import { Dialog } from '../../components/Dialog';
 import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useToast } from '../../components/Toasts';
 import { flavorMismatch } from '../../lib/instanceForm';
+import { ApplyAtChoice, applyAtField, effectiveApplyAt } from './ApplyAtChoice';
 import { RollingProgressDialog } from './RollingProgressDialog';
 import { useRollingChange } from './useRollingChange';
 
@@ -17,18 +19,23 @@ function flavorOption(flavor: Flavor, instance: Instance): string {
   return mismatch ? `${size} (unavailable: ${mismatch})` : size;
 }
 
-/** Vertical scaling: PATCH `flavor`, then the rolling restart that applies it, followed here until it finished. */
+/**
+ * Vertical scaling: PATCH `flavor`, then the rolling restart that applies it, followed here until it finished; or, in the
+ * maintenance window, scheduled (the dialog then says when it begins).
+ */
 export function ChangeFlavorDialog({ instance, onClose }: { instance: Instance; onClose: () => void }) {
   const flavors = useFlavors();
   const change = useRollingChange(instance);
   const toast = useToast();
   const [flavor, setFlavor] = useState(instance.flavor);
+  const [applyAt, setApplyAt] = useState<ApplyAt>('NOW');
+  const when = effectiveApplyAt(applyAt, instance.maintenanceWindow);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (flavor === instance.flavor) return;
     // a 202 is the rule; should the API apply it without a restart (200), there is nothing to follow
-    change.submit({ flavor }, (updated) => {
+    change.submit({ flavor, ...applyAtField(when) }, (updated) => {
       toast.success('Flavor changed', `${updated.name} runs on ${updated.flavor}.`);
       onClose();
     });
@@ -36,7 +43,7 @@ export function ChangeFlavorDialog({ instance, onClose }: { instance: Instance; 
 
   if (change.operation) {
     return (
-      <RollingProgressDialog title="Change flavor" operation={change.operation} onClose={onClose}>
+      <RollingProgressDialog title="Change flavor" projectId={instance.projectId} operation={change.operation} onClose={onClose}>
         {instance.name} moves to <strong>{flavor}</strong>, one broker at a time.
       </RollingProgressDialog>
     );
@@ -59,12 +66,25 @@ export function ChangeFlavorDialog({ instance, onClose }: { instance: Instance; 
           The brokers restart one at a time with the new flavor's heap, threads and limits; the next only once the previous one is
           back in sync. Clients of topics with replication factor 3 see no downtime: they reconnect to the other brokers on their own.
         </p>
-        {change.active && <p className="muted small">A rolling restart runs now; the flavor can be changed once it has finished.</p>}
+        <ApplyAtChoice
+          id="change-flavor-apply-at"
+          window={instance.maintenanceWindow}
+          value={when}
+          onChange={setApplyAt}
+          error={fieldErrorMap(change.error).applyAt}
+        />
+        {change.active && (
+          <p className="muted small">
+            {change.scheduled
+              ? 'A rolling restart is scheduled; the flavor can be changed once it has run or been cancelled.'
+              : 'A rolling restart runs now; the flavor can be changed once it has finished.'}
+          </p>
+        )}
         <ProblemAlert error={change.error} title="The flavor could not be changed" />
         <DialogActions
           onCancel={onClose}
-          submitLabel="Change flavor"
-          busyLabel="Changing…"
+          submitLabel={when === 'NOW' ? 'Change flavor' : 'Schedule flavor change'}
+          busyLabel={when === 'NOW' ? 'Changing…' : 'Scheduling…'}
           busy={change.pending}
           disabled={flavor === instance.flavor || change.active}
         />

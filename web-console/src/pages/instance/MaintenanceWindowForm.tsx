@@ -56,7 +56,7 @@ export function MaintenanceWindowForm({ instance }: { instance: Instance }) {
       <h2 id="maintenance-title">Maintenance window</h2>
       <p className="muted small">
         {saved ? `Now ${describeWindow(saved)}.` : 'No window is set yet.'} The weekly time for planned platform maintenance;
-        changes you start yourself (flavor, broker settings) still run at once.
+        a change that restarts brokers (a restart, a new flavor, broker settings, a Kafka upgrade) can be scheduled into it.
       </p>
       <ProblemAlert error={general} title="The maintenance window could not be saved" />
       <div className="grid-2">

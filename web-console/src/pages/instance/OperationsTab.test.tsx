@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { screen } from '@testing-library/react';
-import { fakeApi, json, renderWithProviders } from '../../test/render';
+import { screen, within } from '@testing-library/react';
+import { fakeApi, json, operationJson, renderWithProviders } from '../../test/render';
 import { OperationsTab } from './OperationsTab';
 
 describe('OperationsTab', () => {
@@ -61,5 +61,35 @@ describe('OperationsTab', () => {
     expect(await screen.findByText('Rebalance partitions')).toBeTruthy();
     expect(screen.getByText('Remove brokers')).toBeTruthy();
     expect(screen.getByText('Add brokers')).toBeTruthy();
+  });
+
+  it('says when a scheduled operation begins instead of 0 %, and shows a cancelled one as cancelled, not failed', async () => {
+    fakeApi([
+      [
+        'GET',
+        /\/operations$/,
+        json({
+          items: [
+            operationJson({ id: 'op-6', type: 'UPGRADE_KAFKA' }),
+            operationJson({ status: 'CANCELLED', scheduledAt: null, finishedAt: '2025-03-02T11:00:00Z' }),
+          ],
+          page: 0,
+          size: 20,
+          totalItems: 2,
+          totalPages: 1,
+        }),
+      ],
+    ]);
+    renderWithProviders(<OperationsTab projectId="p-1" instanceId="i-1" />);
+    const [, scheduled, cancelled] = await screen.findAllByRole('row');
+    expect(within(scheduled).getByText('Upgrade Kafka')).toBeTruthy();
+    expect(within(scheduled).getByText(/^Scheduled for .*\(Tuesday 02:00 UTC\)$/)).toBeTruthy();
+    expect(within(scheduled).queryByText('0%')).toBeNull();
+    expect(within(scheduled).getByText('Scheduled').closest('.badge')!.className).toBe('badge badge-info');
+
+    expect(within(cancelled).getByText('Restart brokers')).toBeTruthy();
+    const badge = within(cancelled).getByText('Cancelled').closest('.badge')!;
+    expect(badge.getAttribute('data-status')).toBe('CANCELLED');
+    expect(badge.className).toBe('badge badge-muted');
   });
 });

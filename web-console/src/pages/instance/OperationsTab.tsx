@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { useOperations } from '../../api/hooks/operations';
+import type { Operation } from '../../api/generated';
+import { isScheduled, useOperations } from '../../api/hooks/operations';
 import { EmptyState, Loading } from '../../components/EmptyState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDateTime, operationLabel, stepLabel } from '../../lib/format';
+import { formatDateTime, formatScheduledAt, operationLabel, stepLabel } from '../../lib/format';
 import { Pager } from '../../components/Pager';
 
 export function OperationsTab({ projectId, instanceId }: { projectId: string; instanceId: string }) {
@@ -36,9 +37,11 @@ export function OperationsTab({ projectId, instanceId }: { projectId: string; in
                 {o.error && <div className="field-error small">{o.error}</div>}
               </td>
               <td>
-                <StatusBadge status={o.status} />
+                <StatusBadge status={isScheduled(o) ? 'SCHEDULED' : o.status} />
               </td>
-              <td className="num">{o.percent}%</td>
+              <td className="num">
+                <OperationProgress operation={o} />
+              </td>
               <td>{stepLabel(o.currentStep) || '—'}</td>
               <td>{formatDateTime(o.createdAt)}</td>
               <td>{formatDateTime(o.finishedAt)}</td>
@@ -49,4 +52,11 @@ export function OperationsTab({ projectId, instanceId }: { projectId: string; in
       <Pager label="Operation pages" page={page} totalPages={ops.data.totalPages} onPage={setPage} previousLabel="Newer" nextLabel="Older" />
     </section>
   );
+}
+
+/** How far an operation got; one waiting for the maintenance window says when it begins instead of 0 %. */
+function OperationProgress({ operation }: { operation: Operation }) {
+  if (isScheduled(operation)) return <span className="small">Scheduled for {formatScheduledAt(operation.scheduledAt)}</span>;
+  if (operation.status === 'CANCELLED') return <span className="muted">—</span>;
+  return <>{operation.percent}%</>;
 }

@@ -1,6 +1,8 @@
 import type { Operation } from '../../api/generated';
 import { ProgressBar } from '../../components/ProgressBar';
+import { isScheduled } from '../../api/hooks/operations';
 import { humanize, stepLabel } from '../../lib/format';
+import { ScheduledNotice } from './ScheduledNotice';
 
 interface Wording {
   running: string;
@@ -46,10 +48,18 @@ const WORDING: Partial<Record<Operation['type'], Wording>> = {
 
 /**
  * A rolling restart's, upgrade's or scaling's progress, with what the operation waits for (its `detail`), until it
- * succeeded or failed (then why).
+ * succeeded or failed (then why). One scheduled for the maintenance window shows when it begins instead of a bar at 0 %.
  */
-export function RestartProgress({ operation }: { operation: Operation }) {
+export function RestartProgress({ operation, projectId }: { operation: Operation; projectId: string }) {
   const wording = WORDING[operation.type] ?? ROLLING_RESTART;
+  if (isScheduled(operation)) return <ScheduledNotice operation={operation} projectId={projectId} />;
+  if (operation.status === 'CANCELLED') {
+    return (
+      <p className="muted" role="status">
+        Cancelled before it began: no broker was restarted, and the change that scheduled it was undone.
+      </p>
+    );
+  }
   if (operation.status === 'FAILED') {
     return (
       <div className="alert alert-error" role="alert">

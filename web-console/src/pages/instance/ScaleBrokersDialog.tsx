@@ -57,7 +57,7 @@ export function ScaleBrokersDialog({ instance, onClose }: { instance: Instance; 
 
   if (started && operation) {
     return (
-      <RollingProgressDialog title="Scale brokers" operation={operation} onClose={onClose}>
+      <RollingProgressDialog title="Scale brokers" projectId={instance.projectId} operation={operation} onClose={onClose}>
         {instance.name} {started.type === 'SCALE_OUT' ? 'grows' : 'shrinks'} from {started.from} to <strong>{started.to}</strong> brokers, and keeps
         serving meanwhile.
       </RollingProgressDialog>

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeApi, instanceFixture, instanceJson, json, problem, renderWithProviders } from '../../test/render';
+import { fakeApi, instanceFixture, instanceJson, json, operationJson, problem, renderWithProviders, TUESDAY_WINDOW } from '../../test/render';
 import { UpgradeKafkaDialog } from './UpgradeKafkaDialog';
 
 const VERSIONS = [
@@ -92,5 +92,40 @@ describe('upgrade Kafka', () => {
     await within(dialog).findByRole('option', { name: /^4\.3\.1/ });
     expect(within(dialog).getByText(/Another operation runs now/)).toBeTruthy();
     expect((within(dialog).getByRole('button', { name: 'Upgrade Kafka' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('schedules the upgrade for the maintenance window: PATCH with applyAt, then when it begins', async () => {
+    const api = fakeApi([
+      ['GET', /\/kafka-versions$/, json(VERSIONS)],
+      ['PATCH', /^$/, json(instanceJson(instanceFixture({ kafkaVersion: '4.3.1', currentOperationId: 'op-5', maintenanceWindow: TUESDAY_WINDOW })), 202)],
+      ['GET', /\/operations\/op-5$/, json(operationJson({ type: 'UPGRADE_KAFKA' }))],
+    ]);
+    const user = userEvent.setup();
+    renderWithProviders(<UpgradeKafkaDialog instance={instanceFixture({ maintenanceWindow: TUESDAY_WINDOW })} onClose={() => undefined} />);
+    const dialog = screen.getByRole('dialog', { name: 'Upgrade Kafka' });
+    await within(dialog).findByRole('option', { name: /^4\.3\.1/ });
+    await user.click(within(dialog).getByRole('radio', { name: 'In the maintenance window (Tuesday 02:00–06:00 UTC)' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Schedule upgrade' }));
+
+    expect(await screen.findByText(/^Scheduled for .*\(Tuesday 02:00 UTC\)$/)).toBeTruthy();
+    expect(api.callsTo('PATCH', INSTANCE).map((c) => c.body)).toEqual([{ kafkaVersion: '4.3.1', applyAt: 'MAINTENANCE_WINDOW' }]);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('shows the API\'s refusal of the window on the choice (no window set by then)', async () => {
+    fakeApi([
+      ['GET', /\/kafka-versions$/, json(VERSIONS)],
+      ['PATCH', /^$/, problem(400, { code: 'VALIDATION_FAILED', title: 'The request is invalid', errors: [{ field: 'applyAt', message: 'the instance has no maintenance window' }] })],
+    ]);
+    const user = userEvent.setup();
+    renderWithProviders(<UpgradeKafkaDialog instance={instanceFixture({ maintenanceWindow: TUESDAY_WINDOW })} onClose={() => undefined} />);
+    const dialog = screen.getByRole('dialog', { name: 'Upgrade Kafka' });
+    await within(dialog).findByRole('option', { name: /^4\.3\.1/ });
+    await user.click(within(dialog).getByRole('radio', { name: /^In the maintenance window/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Schedule upgrade' }));
+
+    const message = await within(dialog).findByText('the instance has no maintenance window');
+    expect(message.id).toBe('upgrade-kafka-apply-at-error');
+    expect(within(dialog).getByRole('group', { name: 'When' }).getAttribute('aria-describedby')).toBe('upgrade-kafka-apply-at-error');
   });
 });

@@ -8,13 +8,14 @@ export type RollingOperationType = 'RESTART_BROKERS' | 'UPGRADE_KAFKA';
 
 /**
  * PATCH the instance with a change that rolls the brokers (flavor and broker settings: a rolling restart; kafkaVersion:
- * an upgrade); when the answer is 202, follow the operation of `type` it started. `operation` is that operation (only
- * the one this form started), `active` is true while any operation of that type runs on the instance.
+ * an upgrade); when the answer is 202, follow the operation of `type` it started (or scheduled, with `applyAt:
+ * MAINTENANCE_WINDOW`). `operation` is that operation (only the one this form started), `active` is true while any
+ * operation of that type runs or is scheduled on the instance, `scheduled` while that one waits for the window.
  */
 export function useRollingChange(instance: Instance, type: RollingOperationType = 'RESTART_BROKERS') {
   const change = useChangeInstance(instance.projectId, instance.id);
   const [started, setStarted] = useState<string | null>(null);
-  const { operation, active } = useFollowedOperation(instance, type, started);
+  const { operation, active, scheduled } = useFollowedOperation(instance, type, started);
 
   const submit = (body: InstanceUpdate, onApplied?: (updated: Instance) => void) =>
     change.mutate(body, {
@@ -24,5 +25,5 @@ export function useRollingChange(instance: Instance, type: RollingOperationType 
       },
     });
 
-  return { submit, error: change.error, pending: change.isPending, operation: started ? operation : undefined, active };
+  return { submit, error: change.error, pending: change.isPending, operation: started ? operation : undefined, active, scheduled };
 }
