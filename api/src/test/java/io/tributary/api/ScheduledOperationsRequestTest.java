@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,14 @@ import org.junit.jupiter.api.Test;
  * operations, which can be started early or cancelled, the change undone (reconciler off: nothing runs them here).
  */
 class ScheduledOperationsRequestTest extends ControlPlaneTest {
+
+    /** A project of the test's own: the default one's instance quota is shared by every test class. */
+    private UUID project;
+
+    @BeforeEach
+    void ownProject() {
+        project = newProject(ADMIN_TOKEN);
+    }
 
     private static final Map<String, Object> IN_WINDOW = Map.of("applyAt", "MAINTENANCE_WINDOW");
 
@@ -113,11 +122,11 @@ class ScheduledOperationsRequestTest extends ControlPlaneTest {
     }
 
     private String instances() {
-        return "/api/v1/projects/" + defaultProject() + "/instances";
+        return "/api/v1/projects/" + project + "/instances";
     }
 
     private String operationUrl(String id) {
-        return "/api/v1/projects/" + defaultProject() + "/operations/" + id;
+        return "/api/v1/projects/" + project + "/operations/" + id;
     }
 
     private ApiClient.Response operation(String id) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ContextConfiguration;
@@ -33,6 +34,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @ContextConfiguration(classes = TributaryApplication.class) // this package is outside the application's
 class ScheduledOperationRunTest extends ControlPlaneTest {
+
+    /** A project of the test's own: the default one's instance quota is shared by every test class. */
+    private UUID project;
+
+    @BeforeEach
+    void ownProject() {
+        project = newProject(ADMIN_TOKEN);
+    }
 
     @Autowired
     OperationRunner runner;
@@ -51,7 +60,7 @@ class ScheduledOperationRunTest extends ControlPlaneTest {
 
     @Test
     void aScheduledOperationBeginsOnlyInTheWindowAndAMissedWindowWaitsForTheNext() {
-        String base = "/api/v1/projects/" + defaultProject() + "/instances";
+        String base = "/api/v1/projects/" + project + "/instances";
         ApiClient.Response order = api.post(base, ADMIN_TOKEN, Map.of("name", "window-" + UUID.randomUUID().toString()
                 .substring(0, 6), "flavor", "kafka.2u4g", "brokerCount", 3, "availabilityZones", List.of("az1", "az2", "az3"),
                 "storageGb", 100));
@@ -71,7 +80,7 @@ class ScheduledOperationRunTest extends ControlPlaneTest {
             return StepResult.done();
         }));
         Lease lease = lease(op);
-        ApiClient.Response whileHeld = api.post("/api/v1/projects/" + defaultProject() + "/operations/" + op + "/cancel",
+        ApiClient.Response whileHeld = api.post("/api/v1/projects/" + project + "/operations/" + op + "/cancel",
                 ADMIN_TOKEN, Map.of());
         assertThat(whileHeld.status()).as("a worker holds it: it may be beginning").isEqualTo(409);
         runner.run(op, lease, steps);
@@ -100,7 +109,7 @@ class ScheduledOperationRunTest extends ControlPlaneTest {
 
     @Test
     void brokersLeftWaitingForARestartAreRolledOnceInTheWindow() {
-        String base = "/api/v1/projects/" + defaultProject() + "/instances";
+        String base = "/api/v1/projects/" + project + "/instances";
         ApiClient.Response order = api.post(base, ADMIN_TOKEN, Map.of("name", "pending-" + UUID.randomUUID().toString()
                 .substring(0, 6), "flavor", "kafka.2u4g", "brokerCount", 3, "availabilityZones", List.of("az1", "az2", "az3"),
                 "storageGb", 100));
